@@ -1,0 +1,48 @@
+/**
+ * `clean()`: run the pipeline on one document. Processors are built once per
+ * options object and reused, so the per-document cost is the rules' work.
+ */
+import { unified, type Processor } from 'unified';
+import { VFile } from 'vfile';
+import { deboilParse } from './parser.js';
+import { deboilCompile, type Removal } from './compiler.js';
+import { createPreset, type DeboilOptions } from './preset.js';
+
+export interface CleanResult {
+  /** The whole clean output: the headline first, then the body paragraphs. */
+  text: string;
+  /** The headline, or null when the page has none. */
+  title: string | null;
+  /** Every removed span, in input order. */
+  removed: Removal[];
+}
+
+type DeboilProcessor = Processor<any, any, any, any, string>;
+
+const cache = new WeakMap<object, DeboilProcessor>();
+let defaultProcessor: DeboilProcessor | undefined;
+
+/** A unified processor with deboil's parser, rules and compiler. */
+export function createProcessor(options: DeboilOptions = {}): DeboilProcessor {
+  return unified().use(deboilParse).use(createPreset(options)).use(deboilCompile).freeze() as unknown as DeboilProcessor;
+}
+
+function processorFor(options?: DeboilOptions): DeboilProcessor {
+  if (!options) return (defaultProcessor ??= createProcessor());
+  let p = cache.get(options);
+  if (!p) cache.set(options, (p = createProcessor(options)));
+  return p;
+}
+
+/** Clean one document. The VFile (with `data.deboil`) is returned by `cleanFile`. */
+export function cleanFile(text: string, options?: DeboilOptions, path?: string): VFile {
+  const file = new VFile({ value: text, path });
+  processorFor(options).processSync(file);
+  return file;
+}
+
+export function clean(text: string, options?: DeboilOptions): CleanResult {
+  const file = cleanFile(text, options);
+  const data = file.data.deboil!;
+  return { text: String(file.value), title: data.title, removed: data.removed };
+}

@@ -1,0 +1,90 @@
+/**
+ * Compiler: the line tree → the clean text. The headline first, then the
+ * kept lines in input order, each its own paragraph, one blank line between
+ * them, one final newline. It also collects every removal, in input order,
+ * as plain data on `file.data`.
+ */
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import type { LineNode, LineRoot } from '../util/tree.js';
+import { isKept } from '../util/tree.js';
+import { toOutputText } from '../util/text.js';
+
+/** One removed span. Offsets are UTF-16 indices into the input, `end` exclusive; line and column are 1-based. */
+export interface Removal {
+  rule: string;
+  reason: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  text: string;
+}
+
+export interface DeboilData {
+  title: string | null;
+  removed: Removal[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    deboil: DeboilData;
+  }
+}
+
+/** White space and invisible characters at a line's edges are normalized, not removed. */
+function isEdgeSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) || c === 0x205f || c === 0x2060 || (c >= 0x2066 && c <= 0x2069);
+}
+
+function lineRemoval(node: LineNode): Removal {
+  const value = node.value;
+  let a = 0;
+  let b = value.length;
+  while (a < b && isEdgeSpace(value.charCodeAt(a))) a++;
+  while (b > a && isEdgeSpace(value.charCodeAt(b - 1))) b--;
+  const offset = node.position.start.offset ?? 0;
+  const { rule, reason } = node.data.removed!;
+  return { rule, reason, start: offset + a, end: offset + b, line: node.position.start.line, column: a + 1, text: value.slice(a, b) };
+}
+
+export function compileTree(tree: LineRoot): { text: string; data: DeboilData } {
+  const removed: Removal[] = [];
+  const paragraphs: string[] = [];
+  let title: string | null = null;
+  const titleNode = tree.data.title && isKept(tree.data.title) ? tree.data.title : undefined;
+  for (const node of tree.children) {
+    if (!isKept(node)) {
+      removed.push(lineRemoval(node));
+      continue;
+    }
+    const offset = node.position.start.offset ?? 0;
+    for (const cut of node.data.cuts ?? []) {
+      removed.push({
+        rule: cut.rule,
+        reason: cut.reason,
+        start: offset + cut.start,
+        end: offset + cut.end,
+        line: node.position.start.line,
+        column: cut.start + 1,
+        text: node.value.slice(cut.start, cut.end),
+      });
+    }
+    const text = toOutputText(node.data.text);
+    if (text === '') continue;
+    if (node === titleNode) title = text;
+    else paragraphs.push(text);
+  }
+  removed.sort((x, y) => x.start - y.start);
+  if (title !== null) paragraphs.unshift(title);
+  return { text: paragraphs.length ? paragraphs.join('\n\n') + '\n' : '', data: { title, removed } };
+}
+
+/** unified plugin: use `compileTree` as the processor's compiler. */
+export function deboilCompile(this: Processor): void {
+  (this as unknown as { compiler: (tree: LineRoot, file: VFile) => string }).compiler = (tree, file) => {
+    const { text, data } = compileTree(tree);
+    file.data.deboil = data;
+    return text;
+  };
+}

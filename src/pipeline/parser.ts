@@ -1,0 +1,53 @@
+/**
+ * Parser: text → a root of line nodes. Each non-blank input line becomes one
+ * node that keeps its exact position (line, column, offset; CR LF and CR
+ * counted as one line end). Blank and white-space-only lines are not nodes;
+ * they only set `blankBefore` / `blankAfter` on their neighbours.
+ */
+import type { Processor } from 'unified';
+import type { LineNode, LineRoot } from '../util/tree.js';
+import { normalizeSpace } from '../util/text.js';
+
+export function parseLines(doc: string): LineRoot {
+  const children: LineNode[] = [];
+  let offset = 0;
+  let lineNo = 1;
+  let blank = true;
+  const n = doc.length;
+  while (offset <= n) {
+    let end = offset;
+    while (end < n) {
+      const c = doc.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    const value = doc.slice(offset, end);
+    const text = value.length === 0 ? '' : normalizeSpace(value);
+    if (text === '') {
+      blank = true;
+      if (children.length) children[children.length - 1].data.blankAfter = true;
+    } else {
+      children.push({
+        type: 'line',
+        value,
+        position: {
+          start: { line: lineNo, column: 1, offset },
+          end: { line: lineNo, column: value.length + 1, offset: end },
+        },
+        data: { text, blankBefore: blank, blankAfter: false },
+      });
+      blank = false;
+    }
+    if (end >= n) break;
+    offset = end + (doc.charCodeAt(end) === 13 && doc.charCodeAt(end + 1) === 10 ? 2 : 1);
+    lineNo++;
+  }
+  if (children.length) children[children.length - 1].data.blankAfter = true;
+  return { type: 'root', children, data: { length: n } };
+}
+
+/** unified plugin: use `parseLines` as the processor's parser. */
+export function deboilParse(this: Processor): void {
+  // unified's typings model parsers on `this`; the cast keeps them quiet.
+  (this as unknown as { parser: (doc: string) => LineRoot }).parser = (doc) => parseLines(doc);
+}

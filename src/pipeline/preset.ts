@@ -1,0 +1,76 @@
+/**
+ * The preset: every rule, in the one order that works. Category rules run
+ * first (each recognises one kind of boilerplate), then the content stage
+ * finds the article, then the rules that need to know where it ends.
+ */
+import type { Pluggable, Preset } from 'unified';
+import strayHtml from '../rules/stray-html.js';
+import trackingIds from '../rules/tracking-ids.js';
+import navigation from '../rules/navigation.js';
+import bylinesStamps from '../rules/bylines-stamps.js';
+import captionsCredits from '../rules/captions-credits.js';
+import callsToAction from '../rules/calls-to-action.js';
+import legalAdsComments from '../rules/legal-ads-comments.js';
+import relatedBlocks from '../rules/related-blocks.js';
+import mainContent from '../rules/main-content.js';
+import syndicationWrappers from '../rules/syndication-wrappers.js';
+import headlineSuffix from '../rules/headline-suffix.js';
+import duplicates from '../rules/duplicates.js';
+import type { PhraseKind, PhraseLists } from '../util/phrases.js';
+
+/** Every rule id, in pipeline order. */
+export const RULE_IDS = [
+  'stray-html',
+  'tracking-ids',
+  'navigation',
+  'bylines-stamps',
+  'captions-credits',
+  'calls-to-action',
+  'legal-ads-comments',
+  'related-blocks',
+  'main-content',
+  'syndication-wrappers',
+  'headline-suffix',
+  'duplicates',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** Options shared by the library, the config file and the CLI. */
+export interface DeboilOptions {
+  /** Turn a rule off with `false`. */
+  rules?: Partial<Record<RuleId, boolean>>;
+  /** Your own phrases per kind of boilerplate, in any language; they add to the built-in ones. */
+  phrases?: PhraseLists;
+}
+
+// `Function` keeps the table simple: each plugin takes its own options type.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+const PLUGINS: Record<RuleId, [Function, PhraseKind | null]> = {
+  'stray-html': [strayHtml, null],
+  'tracking-ids': [trackingIds, null],
+  navigation: [navigation, 'navigation'],
+  'bylines-stamps': [bylinesStamps, 'byline'],
+  'captions-credits': [captionsCredits, 'caption'],
+  'calls-to-action': [callsToAction, 'cta'],
+  'legal-ads-comments': [legalAdsComments, 'legal'],
+  'related-blocks': [relatedBlocks, 'related'],
+  'main-content': [mainContent, null],
+  'syndication-wrappers': [syndicationWrappers, 'syndication'],
+  'headline-suffix': [headlineSuffix, null],
+  duplicates: [duplicates, null],
+};
+
+/** Build the preset for the given options. */
+export function createPreset(options: DeboilOptions = {}): Preset {
+  const plugins: Pluggable[] = [];
+  for (const id of RULE_IDS) {
+    if (options.rules?.[id] === false) continue;
+    const [plugin, kind] = PLUGINS[id];
+    const phrases = kind ? options.phrases?.[kind] : undefined;
+    plugins.push([plugin as Pluggable & Function, phrases ? { phrases } : {}] as Pluggable);
+  }
+  return { plugins };
+}
+
+/** The default preset: every rule on, no extra phrases. */
+export const deboilPreset: Preset = createPreset();

@@ -1,0 +1,68 @@
+/**
+ * Rule `calls-to-action`: removes share, follow, subscribe, sign-up,
+ * download and cookie prompts, and a short label right beside one (`LETTER`
+ * beside `Sign up for eNewsletter`).
+ *
+ * Why: prompts address the visitor, not the reader of the article, and they
+ * repeat on every page of a site.
+ *
+ * A prompt is a line of at most 25 words that holds prompt wording (any of
+ * the built-in languages, or the `cta` phrase list), or a run of social
+ * network names and share verbs alone.
+ *
+ * @example
+ *   in:  `Follow us on our official WhatsApp channel for breaking news alerts and key updates!`
+ *   out: (line removed)
+ */
+import type { LineRoot } from '../util/tree.js';
+import { isKept, removeLine } from '../util/tree.js';
+import { phraseMatcher } from '../util/phrases.js';
+import { endsLikeSentence, wordCount } from '../util/text.js';
+
+export const ruleId = 'calls-to-action';
+
+export const CTA_PHRASES = [
+  'sign up', 'sign in to', 'log in to', 'subscribe', 'subscribe now', 'subscribe to', 'subscription', 'newsletter', 'enewsletter', 'follow us', 'follow me',
+  'share this', 'share on', 'share via', 'share the story', 'share article', 'click here', 'tap here', 'download the app', 'download our app', 'get the app',
+  'whatsapp channel', 'join our', 'join us on', 'like us on', 'we use cookies', 'this website uses cookies', 'this site uses cookies', 'accept cookies',
+  'cookie policy', 'cookie settings', 'manage cookies', 'privacy settings', 'get our newsletter', 'get the latest', 'don\'t miss', 'never miss',
+  'support our journalism', 'become a member', 'free trial', 'register now', 'sign up for', 'email newsletter', 'get email updates', 'turn on notifications',
+  'abonnieren', 'jetzt abonnieren', 'newsletter abonnieren', 'folgen sie uns', 'teilen', 'diesen artikel teilen', 'termin vereinbaren', 'vereinbaren sie',
+  'abonnez-vous', 'suivez-nous', 'partager', 'inscrivez-vous', 'suscríbete', 'suscribirse', 'síguenos', 'compartir', 'compartir en',
+  'inscreva-se', 'assine', 'siga-nos', 'compartilhe', 'compartilhar', 'baixe', 'baixe grátis', 'iscriviti', 'seguici', 'condividi', 'condividi su',
+  'подпишитесь', 'подписаться', 'поделиться', 'поделитесь', 'присоединяйтесь', 'ikuti kami', 'bagikan', 'berlangganan',
+  '分享', '分享到', '订阅', '关注我们', '扫码', 'シェア', 'ツイート', 'フォロー', '購読', '공유', '구독', '팔로우',
+];
+const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
+
+export interface CallsToActionOptions {
+  /** More prompt wording, any language. */
+  phrases?: string[];
+}
+
+export default function callsToAction(options: CallsToActionOptions = {}) {
+  // One-word prompts (`Teilen`, `Subscribe`) are common verbs too: only short lines count.
+  const oneWord = CTA_PHRASES.filter((p) => !/\s/.test(p));
+  const prompt = phraseMatcher(CTA_PHRASES.filter((p) => /\s/.test(p)), options.phrases);
+  const verb = phraseMatcher(oneWord);
+  return (tree: LineRoot): void => {
+    const lines = tree.children;
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
+      if (!isKept(node)) continue;
+      const text = node.data.text;
+      const words = wordCount(text);
+      if (words > 25) continue;
+      const isPrompt = (words <= 6 && SOCIAL.test(text) && /\p{L}/u.test(text)) || prompt.has(text) || (words <= 5 && verb.has(text));
+      if (!isPrompt) continue;
+      removeLine(node, ruleId, 'call to action (share, follow, subscribe or cookie prompt)');
+      // A one-word label right beside a prompt belongs to it.
+      for (const j of [i - 1, i + 1]) {
+        const side = lines[j];
+        if (side && isKept(side) && wordCount(side.data.text) <= 2 && !endsLikeSentence(side.data.text) && side.data.text.length <= 20) {
+          removeLine(side, ruleId, 'label of a call to action');
+        }
+      }
+    }
+  };
+}

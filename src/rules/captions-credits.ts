@@ -1,0 +1,109 @@
+/**
+ * Rule `captions-credits`: removes media captions and photo credits.
+ *
+ * Why: a caption describes a picture the text reader cannot see; it often
+ * repeats the article and carries credit strings (`KCNA via REUTERS/File
+ * Photo`) that are not prose.
+ *
+ * What counts:
+ * - a line opened by a photo label: `FILE PHOTO:`, `Photo:`, `Foto:`,
+ *   `Credit:`, `Above:`, `Pictured:`, `(Bild: …)`;
+ * - the next line after a media label alone on a line (`Open full screen`,
+ *   `Open in mode full screen`, `Photo:`), and the label itself;
+ * - a credit line (`AP Photo/Jane Doe`, `Getty Images`, `Jose Luis Magana/AP`)
+ *   and a line ending in a bare agency credit after a sentence (`… briefing. AFP-Yonhap`);
+ * - a short line directly above a credit line (the caption the credit belongs to);
+ * - every copy of a caption (copies may differ in quote marks).
+ *
+ * @example
+ *   in:  `FILE PHOTO: North Korean leader Kim Jong Un meets … KCNA via REUTERS/File Photo`
+ *   out: (line removed)
+ * @example
+ *   in:  `Open full screen` / `John Kirby … addresses journalists …`
+ *   out: (both removed)
+ */
+import type { LineNode, LineRoot } from '../util/tree.js';
+import { isKept, removeLine } from '../util/tree.js';
+import { phraseMatcher } from '../util/phrases.js';
+import { comparable, wordCount } from '../util/text.js';
+
+export const ruleId = 'captions-credits';
+
+/** Labels that open a caption or a credit. */
+export const CAPTION_LABELS = [
+  'file photo', 'photo', 'photos', 'photograph', 'image', 'picture', 'pic', 'credit', 'credits', 'photo credit', 'image credit', 'image source',
+  'caption', 'above', 'pictured', 'top', 'main image', 'foto', 'fotos', 'bild', 'bilder', 'bildquelle', 'quelle', 'crédit', 'crédito', 'créditos',
+  'фото', 'фотография', 'источник фото', '사진', '写真', '图', '图片', '圖', 'gambar', 'sumber foto', 'video', 'vídeo', 'watch',
+];
+/** Media labels alone on a line; the next line is their caption. */
+export const MEDIA_LABELS = [
+  'open full screen', 'open in mode full screen', 'full screen', 'fullscreen', 'open gallery', 'view gallery', 'enlarge this image', 'enlarge image',
+  'expand image', 'zoom', 'photo', 'image', 'foto', 'bild', 'фото', 'vergrößern', 'ampliar', 'agrandir', 'ingrandisci', 'увеличить',
+];
+const AGENCY = String.raw`(?:AP|AFP|EPA|EPA-EFE|Reuters|REUTERS|Getty Images|Getty|Shutterstock|iStock|iStockphoto|Yonhap|Xinhua|Bloomberg|Alamy|dpa|DPA|KCNA|ANSA|TASS|PA|PA Wire|Sipa|NurPhoto|Anadolu|WireImage|SOPA Images|LightRocket|Instagram|Twitter|Facebook|YouTube)`;
+/** A whole line that is only a credit. */
+const CREDIT_ONLY = new RegExp(
+  String.raw`^[(\[]?(?:(?:photo|image|picture|credit|foto|bild|фото)s?\s*(?:by|credit|:|：|\/|-)?\s*)?` +
+    String.raw`(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:via\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s*\/\s*)?${AGENCY}` +
+    String.raw`(?:\s*(?:Photo|Images|Pictures|Creative|Wire|Pool|File Photo|via Getty Images|\/\s*[\p{L}.'’ -]{1,40}))*[)\]]?$`,
+  'u',
+);
+/** A sentence that ends in a bare credit: `… the briefing. AFP-Yonhap`. */
+const ENDS_WITH_CREDIT = new RegExp(
+  String.raw`[.!?"”'’]\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:via\s+)?${AGENCY}(?:[-\/][\p{L} ]{1,30})?\)?$`,
+  'u',
+);
+/** `Photo by Jane Doe on Unsplash`, `Foto: LA NACION`, `(Bild: Hersteller)`. */
+const LABELLED_CREDIT = /^[(\[]?(?:photo|image|picture|credit|foto|bild|фото|crédito|crédit|source)s?\s*(?:by|credit|:|：)\s*[^.!?]{1,80}[)\]]?$/iu;
+
+export interface CaptionsCreditsOptions {
+  /** More caption or credit labels, any language. */
+  phrases?: string[];
+}
+
+export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
+  const labels = phraseMatcher(CAPTION_LABELS, options.phrases);
+  const media = phraseMatcher(MEDIA_LABELS);
+  return (tree: LineRoot): void => {
+    const lines = tree.children;
+    const captions: string[] = [];
+    const mark = (node: LineNode, reason: string) => {
+      if (!isKept(node)) return;
+      removeLine(node, ruleId, reason);
+      captions.push(comparable(node.data.text));
+    };
+    const isCredit = (text: string) =>
+      text.length <= 120 && (CREDIT_ONLY.test(text) || LABELLED_CREDIT.test(text));
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
+      if (!isKept(node)) continue;
+      const text = node.data.text;
+      if (media.is(text)) {
+        removeLine(node, ruleId, 'media label');
+        const next = lines[i + 1];
+        if (next && isKept(next)) mark(next, 'caption under a media label');
+        i++;
+        continue;
+      }
+      if (/^[(\[]?[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]/u.test(text) && labels.starts(text)) {
+        mark(node, 'caption or credit label');
+      } else if (isCredit(text)) {
+        mark(node, 'photo credit');
+        // The caption a credit belongs to sits directly above it.
+        const prev = lines[i - 1];
+        if (prev && isKept(prev) && !prev.data.blankAfter && wordCount(prev.data.text) <= 40 && prev.data.role === undefined) {
+          mark(prev, 'caption above a photo credit');
+        }
+      } else if (text.length <= 600 && ENDS_WITH_CREDIT.test(text)) {
+        mark(node, 'caption ending in a photo credit');
+      }
+    }
+    if (captions.length === 0) return;
+    const seen = new Set(captions);
+    for (const node of lines) {
+      if (isKept(node) && node.data.text.length > 30 && seen.has(comparable(node.data.text))) {
+        removeLine(node, ruleId, 'copy of a caption');
+      }
+    }
+  };
+}

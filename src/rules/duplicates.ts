@@ -1,0 +1,35 @@
+/**
+ * Rule `duplicates`: removes a paragraph that repeats an earlier kept one
+ * word for word (ignoring white space, case of quote marks and quote style).
+ * The first copy stays.
+ *
+ * Why: repeated pull quotes, standfirsts echoed in the body and doubled
+ * captions inflate a corpus and bias an index.
+ *
+ * @example
+ *   in:  `Kirby said the launch was "a concerning escalation."` … `Kirby said the launch was “a concerning escalation.”`
+ *   out: (the second copy removed)
+ */
+import type { LineRoot } from '../util/tree.js';
+import { isKept, removeLine } from '../util/tree.js';
+import { comparable } from '../util/text.js';
+
+export const ruleId = 'duplicates';
+
+export interface DuplicatesOptions {
+  /** Lines shorter than this (in characters) may repeat: list bullets, `]`, short headings. */
+  minLength?: number;
+}
+
+export default function duplicates(options: DuplicatesOptions = {}) {
+  const minLength = options.minLength ?? 20;
+  return (tree: LineRoot): void => {
+    const seen = new Set<string>();
+    for (const node of tree.children) {
+      if (!isKept(node) || node.data.text.length < minLength) continue;
+      const key = comparable(node.data.text);
+      if (seen.has(key)) removeLine(node, ruleId, 'repeats an earlier paragraph');
+      else seen.add(key);
+    }
+  };
+}

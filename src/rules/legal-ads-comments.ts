@@ -1,0 +1,64 @@
+/**
+ * Rule `legal-ads-comments`: removes copyright and rights lines, terms and
+ * privacy links, ad labels, and comment sections' prompts and counters.
+ *
+ * Why: these are the site's, not the article's; they repeat on every page.
+ *
+ * @example
+ *   in:  `© Copyright Gannett 2018` / `Terms of Service Privacy Notice` / `Advertisement` / `3 comments`
+ *   out: (all removed)
+ */
+import type { LineRoot } from '../util/tree.js';
+import { isKept, removeLine } from '../util/tree.js';
+import { phraseMatcher } from '../util/phrases.js';
+import { wordCount } from '../util/text.js';
+
+export const ruleId = 'legal-ads-comments';
+
+export const LEGAL_PHRASES = [
+  'all rights reserved', 'copyright', 'terms of service', 'terms of use', 'terms and conditions', 'privacy policy', 'privacy notice', 'cookie policy',
+  'your privacy rights', 'do not sell my', 'ad choices', 'adchoices', 'accessibility statement', 'contact us', 'about us',
+  'alle rechte vorbehalten', 'datenschutz', 'datenschutzerklärung', 'impressum', 'nutzungsbedingungen', 'todos los derechos reservados',
+  'política de privacidad', 'aviso legal', 'tous droits réservés', 'mentions légales', 'politique de confidentialité', 'todos os direitos reservados',
+  'política de privacidade', 'tutti i diritti riservati', 'все права защищены', 'политика конфиденциальности', 'hak cipta', '版权所有', '版權所有',
+  '无断转载', '無断転載', '著作権', '무단전재', '무단 전재', '저작권자',
+];
+export const AD_LABELS = [
+  'advertisement', 'advertising', 'advertisements', 'ad', 'ads', 'sponsored', 'sponsored content', 'promoted', 'paid content', 'partner content',
+  'anzeige', 'werbung', 'publicidad', 'publicité', 'publicidade', 'pubblicità', 'реклама', 'iklan', '广告', '広告', '광고', 'continue reading below',
+  'story continues below advertisement', 'article continues below',
+];
+export const COMMENT_PHRASES = [
+  'leave a comment', 'leave a reply', 'add a comment', 'post a comment', 'write a comment', 'comments', 'comment', 'show comments', 'view comments',
+  'join the conversation', 'join the discussion', 'cancel reply', 'save my name, email, and website in this browser for the next time i comment',
+  'your email address will not be published', 'required fields are marked', 'kommentar', 'kommentare', 'kommentar schreiben', 'commentaires',
+  'laisser un commentaire', 'comentarios', 'deja un comentario', 'comentários', 'deixe um comentário', 'deixe seu comentário', 'commenti',
+  'lascia un commento', 'комментарии', 'добавить комментарий', 'оставить комментарий', 'отменить ответ', 'komentar', 'tinggalkan balasan',
+  '评论', '发表评论', 'コメント', '댓글',
+];
+const COPYRIGHT = /(?:©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b)/i;
+const COMMENT_COUNT = /^\d+\s+(?:comments?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари[йяев]{0,2}|komentar)$/iu;
+const FORM_FIELD = /^(?:name|e-?mail|email address|website|comment|имя|сайт|комментарий|nombre|correo electrónico|nome|sito web|kommentar)\s*\*?$/iu;
+
+export interface LegalAdsCommentsOptions {
+  /** More legal, ad or comment wording, any language. */
+  phrases?: string[];
+}
+
+export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) {
+  const legal = phraseMatcher(LEGAL_PHRASES, options.phrases);
+  const ads = phraseMatcher(AD_LABELS);
+  const comments = phraseMatcher(COMMENT_PHRASES);
+  return (tree: LineRoot): void => {
+    for (const node of tree.children) {
+      if (!isKept(node)) continue;
+      const text = node.data.text;
+      const words = wordCount(text);
+      if (words > 30) continue;
+      if (ads.is(text)) removeLine(node, ruleId, 'ad label');
+      else if (COMMENT_COUNT.test(text) || comments.is(text) || (words <= 12 && comments.starts(text))) removeLine(node, ruleId, 'comment section prompt or counter');
+      else if (FORM_FIELD.test(text)) removeLine(node, ruleId, 'comment form field');
+      else if ((words <= 20 && COPYRIGHT.test(text)) || (words <= 15 && legal.has(text))) removeLine(node, ruleId, 'copyright, terms or privacy line');
+    }
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Rule `related-blocks`: removes related-content blocks: a header such as
+ * `RELATED STORIES`, `Related Post`, `Opinion`, `Top 10 Stories`,
+ * `Next In World`, `Others Also Read`, `More from …`, `You may also like`
+ * (in many languages), with the teaser lines that belong to it; in-body
+ * teaser links (`READ MORE: …`, `Related: …`, `Lire aussi : …`); and
+ * author boxes (`About the author`, `Über NAME`).
+ *
+ * Why: teasers are other articles' headlines and captions. They look like
+ * body text, so they must go with their header.
+ *
+ * The header and the lines directly under it (up to the next blank line,
+ * or the next group when the header stands alone) go. The header is also
+ * marked as a boundary: when it comes after most of the article, the
+ * content stage ends the article there.
+ *
+ * @example
+ *   in:  `RELATED STORIES` / `World welcomes 2024 with New Year's fireworks …` / `World welcomes 2024`
+ *   out: (all removed)
+ */
+import type { LineNode, LineRoot } from '../util/tree.js';
+import { isKept, removeLine } from '../util/tree.js';
+import { phraseMatcher } from '../util/phrases.js';
+import { wordCount } from '../util/text.js';
+
+export const ruleId = 'related-blocks';
+
+export const RELATED_HEADERS = [
+  'related', 'related stories', 'related story', 'related articles', 'related article', 'related posts', 'related post', 'related news', 'related content',
+  'related coverage', 'related links', 'related topics', 'related reading', 'more from', 'more in', 'more on', 'more stories', 'more news', 'more articles',
+  'next in', 'read more', 'read next', 'read also', 'also read', 'see also', 'others also read', 'you may also like', 'you might also like',
+  'you may like', 'you might like', 'you may be interested in', 'recommended', 'recommended for you', 'recommended stories', 'most read', 'most popular',
+  'most viewed', 'popular', 'popular posts', 'popular stories', 'trending', 'trending now', 'trending stories', 'top stories', 'top 10 stories',
+  'top news', 'latest', 'latest news', 'latest stories', 'latest posts', 'recent posts', 'recent articles', 'editor\'s picks', 'editors\' picks',
+  'opinion', 'in case you missed it', 'what to read next', 'don\'t miss', 'around the web', 'from the web', 'sponsored stories', 'promoted stories',
+  'leggi anche', 'potrebbe interessarti', 'articoli correlati', 'ti potrebbe interessare', 'lire aussi', 'à lire aussi', 'a lire aussi', 'sur le même sujet',
+  'voir aussi', 'les plus lus', 'lee también', 'te puede interesar', 'noticias relacionadas', 'relacionadas', 'lo más leído', 'más noticias',
+  'leia também', 'veja também', 'leia mais', 'artigos relacionados', 'posts relacionados', 'notícias relacionadas', 'mais lidas',
+  'weitere beiträge', 'weitere beiträge zum thema', 'das könnte sie auch interessieren', 'mehr zum thema', 'ähnliche artikel', 'verwandte artikel',
+  'meistgelesen', 'auch interessant', 'lees ook', 'читайте также', 'вам также может быть интересно', 'похожие статьи', 'похожие записи',
+  'популярное', 'читайте еще', 'baca juga', 'artikel terkait', 'berita terkait', 'berita lainnya', '関連記事', '関連ニュース', 'おすすめ記事',
+  '人気記事', '相关新闻', '相关阅读', '相关文章', '推荐阅读', '热门文章', '관련기사', '관련 기사', '많이 본 뉴스',
+];
+export const AUTHOR_BOX = ['about the author', 'about the authors', 'about', 'über den autor', 'über die autorin', 'über', 'à propos de l\'auteur',
+  'sobre el autor', 'sobre o autor', 'sobre a autora', 'l\'autore', 'об авторе', 'tentang penulis', '著者について', '作者简介'];
+const TEASER_PREFIX = /^(?:read more|related|see also|also read|read also|watch|listen|more|lire aussi|à lire aussi|lire|voir aussi|leggi anche|lee también|leia também|veja também|читайте также|baca juga|siehe auch|mehr dazu|mehr zum thema)\s*[:：»›|]\s*\S/iu;
+
+export interface RelatedBlocksOptions {
+  /** More header wording, any language. */
+  phrases?: string[];
+}
+
+function removeBlock(lines: LineNode[], start: number, reason: string): void {
+  let i = start + 1;
+  let j = i;
+  // A header alone (blank line under it) takes the next group.
+  if (lines[start].data.blankAfter) j++;
+  for (; i < lines.length && i <= j; i++) {
+    const node = lines[i];
+    if (node.data.boundary) break;
+    removeLine(node, ruleId, reason);
+    if (!node.data.blankAfter) j = i + 1;
+  }
+}
+
+export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
+  const header = phraseMatcher(RELATED_HEADERS, options.phrases);
+  const author = phraseMatcher(AUTHOR_BOX);
+  return (tree: LineRoot): void => {
+    const lines = tree.children;
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
+      const text = node.data.text;
+      const words = wordCount(text);
+      if (words > 8 || /[.!?。]$/u.test(text)) {
+        if (isKept(node) && words <= 40 && TEASER_PREFIX.test(text)) removeLine(node, ruleId, 'teaser link to another article');
+        continue;
+      }
+      if (header.is(text) || (words <= 6 && header.starts(text) && !/[,;]/.test(text))) {
+        node.data.boundary = true;
+        removeLine(node, ruleId, 'related-content header');
+        removeBlock(lines, i, 'teaser in a related-content block');
+      } else if (words <= 5 && (author.is(text) || (author.starts(text) && /^\S+\s+\p{Lu}/u.test(text)))) {
+        node.data.boundary = true;
+        removeLine(node, ruleId, 'author box header');
+        removeBlock(lines, i, 'author box');
+      } else if (isKept(node) && TEASER_PREFIX.test(text)) {
+        removeLine(node, ruleId, 'teaser link to another article');
+      }
+    }
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Rule `stray-html`: cuts tags and tag fragments of real HTML elements out of
+ * a line and keeps the text around them. Angle-bracketed text that is not an
+ * HTML element (a title such as `<The Palace: Tale of Jang Noksu>`) stays.
+ *
+ * Why: scrapers that take text from serialised HTML leave tags behind, and a
+ * search index or a corpus must not learn `< /p>` as a word.
+ *
+ * A tag counts when its name is an HTML element and it is a closing tag, a
+ * tag without attributes, or a tag with at least one `name=value` attribute
+ * (so `<A Tale of Two Cities>` stays). Comments `<!-- … -->` go too.
+ *
+ * @example
+ *   in:  `This arms transfer requires a new aid package.< /p>`
+ *   out: `This arms transfer requires a new aid package.`
+ * @example
+ *   in:  `< p class="StyledBodyHtmlParagraph-sc-48221190-4 hnvfyV">The United States …`
+ *   out: `The United States …`
+ * @example
+ *   in:  `<The Palace: Tale of Jang Noksu> opens in May.`
+ *   out: `<The Palace: Tale of Jang Noksu> opens in May.`
+ */
+import type { LineRoot } from '../util/tree.js';
+import { cutSpan, currentRaw, isKept } from '../util/tree.js';
+
+export const ruleId = 'stray-html';
+
+const ELEMENTS =
+  'a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|blockquote|body|br|button|canvas|caption|center|cite|code|col|colgroup|data|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|map|mark|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|param|picture|pre|progress|q|s|samp|script|section|select|small|source|span|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|u|ul|var|video|wbr';
+
+// Each alternative is anchored on `<` and scans at most to the next `<` or `>`,
+// so the whole match is linear in the line's length.
+const TAG = new RegExp(
+  [
+    `<\\s*\\/\\s*(?:${ELEMENTS})\\s*>`, // closing tag: `< /p>`
+    `<\\s*(?:${ELEMENTS})\\s*\\/?\\s*>`, // bare tag: `<br/>`, `<p>`
+    `<\\s*(?:${ELEMENTS})\\s[^<>=]*=[^<>]*>`, // tag with an attribute value
+    `<!--[^<>]*-->`, // comment
+  ].join('|'),
+  'gi',
+);
+
+export interface StrayHtmlOptions {}
+
+export default function strayHtml(_options: StrayHtmlOptions = {}) {
+  return (tree: LineRoot): void => {
+    for (const node of tree.children) {
+      if (!isKept(node) || !node.value.includes('<')) continue;
+      // Cut from the right so earlier offsets stay valid.
+      const raw = currentRaw(node);
+      const spans: Array<[number, number]> = [];
+      TAG.lastIndex = 0;
+      for (let m = TAG.exec(raw); m; m = TAG.exec(raw)) spans.push([m.index, m.index + m[0].length]);
+      for (let i = spans.length - 1; i >= 0; i--) {
+        cutSpan(node, spans[i][0], spans[i][1], ruleId, 'HTML tag left in the text');
+        if (!isKept(node)) break;
+      }
+    }
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Rule `syndication-wrappers`: removes what aggregators and wires wrap around
+ * a story: an aggregator prefix (`date 2024-01-04 (MENAFN- Kuwait News Agency
+ * (KUNA))`), end marks (`(end)`), editor slugs (`asj`, `[责任编辑：alonliu]`),
+ * closing credits (`(Reporting by …; Editing by …)`), "originally published"
+ * notes, and a wire or editor credit closing the last paragraph (`(Yonhap)`,
+ * `(bsc)`, `（编译/林靖东）`). It runs after the content stage, which tells it
+ * which paragraph is the last.
+ *
+ * Why: these belong to the feed, not to the story; they repeat across every
+ * syndicated copy.
+ *
+ * @example
+ *   in:  `… might have led to an arms deal. (Yonhap)` (last paragraph)
+ *   out: `… might have led to an arms deal.`
+ * @example
+ *   in:  `(Reporting by Kanishka Singh in Washington; Editing by Leslie Adler)`
+ *   out: (line removed)
+ */
+import type { LineNode, LineRoot } from '../util/tree.js';
+import { cutMatch, isKept, removeLine } from '../util/tree.js';
+import { phraseMatcher } from '../util/phrases.js';
+
+export const ruleId = 'syndication-wrappers';
+
+export const SYNDICATION_PHRASES = [
+  'originally published', 'this article was originally published', 'this story was originally published', 'this article first appeared',
+  'this story first appeared', 'this post originally appeared', 'originally appeared on', 'republished with permission', 'this article is republished from',
+  'read the original article', 'source:', 'quelle:', 'fuente:', 'fonte:', 'источник:',
+];
+const PREFIX = /^\s*(?:date\s+)?\d{4}-\d\d-\d\d\s+\((?:MENAFN|[A-Z])[^()]{0,80}(?:\([^()]{0,40}\))?[^()]{0,40}\)\s*/u;
+const END_MARK = /\s*[(（](?:end|ends|fin|fine|ende|конец|完)[)）]\s*$/iu;
+const CREDIT_LINE = /^[(（](?:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation|edited|graphics?|research|produced)\b[^()（）]{0,300}[)）]$/iu;
+/** Editor slugs: a short lower-case code, or a bracketed `editor: name`. */
+const SLUG = /^(?:[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}|\[[^\]\n]{1,20}[:：][^\]\n]{1,30}\])$/u;
+/** A trailing wire or editor credit on the last paragraph. */
+const TAIL_CREDIT = /\s*(?:[(（](?:[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*){0,2}|[a-z]{2,4}|[^()（）]{1,12}[/／][^()（）]{1,12})[)）])\s*$/u;
+
+export interface SyndicationWrappersOptions {
+  /** More syndication wording, any language. */
+  phrases?: string[];
+}
+
+function lastKept(lines: LineNode[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (isKept(lines[i])) return i;
+  return -1;
+}
+
+export default function syndicationWrappers(options: SyndicationWrappersOptions = {}) {
+  const note = phraseMatcher(SYNDICATION_PHRASES, options.phrases);
+  return (tree: LineRoot): void => {
+    const lines = tree.children;
+    let sawEnd = false;
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
+      if (!isKept(node)) continue;
+      const text = node.data.text;
+      if (i < 3 && PREFIX.test(node.value)) cutMatch(node, PREFIX, ruleId, 'aggregator prefix');
+      if (!isKept(node)) continue;
+      if (END_MARK.test(text)) {
+        cutMatch(node, END_MARK, ruleId, 'end mark');
+        sawEnd = true;
+      } else if (CREDIT_LINE.test(text)) {
+        removeLine(node, ruleId, 'closing reporting / editing credit');
+      } else if (SLUG.test(text) && (sawEnd || i >= lines.length - 3)) {
+        removeLine(node, ruleId, 'editor slug');
+      } else if (text.length <= 200 && note.starts(text)) {
+        removeLine(node, ruleId, 'syndication note');
+      }
+    }
+    // Runs after the content stage, so the last kept line is the article's last paragraph.
+    const last = lastKept(lines);
+    if (last < 0) return;
+    const node = lines[last];
+    if (node.data.role !== 'title' && /[.!?。！？"”]/u.test(node.data.text.slice(0, -1)) && TAIL_CREDIT.test(node.data.text)) {
+      cutMatch(node, TAIL_CREDIT, ruleId, 'wire or editor credit closing the last paragraph');
+    }
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Rule `tracking-ids`: cuts opaque machine identifiers, on their own line or
+ * glued to the text: long letter-and-digit runs such as
+ * `MENAFN04012024000071011013ID1107686670`, hex hashes, UTM query strings and
+ * session tokens.
+ *
+ * Why: they carry no language, and in a corpus they are unique junk tokens.
+ *
+ * An ID is a run of 20+ ASCII letters and digits with at least 8 digits and
+ * at least 2 letters (so long numbers in the body, such as phone numbers,
+ * stay), or a 32+ hex run, or `utm_*=` / session parameters.
+ *
+ * @example
+ *   in:  `MENAFN04012024000071011013ID1107686670`
+ *   out: (line removed)
+ * @example
+ *   in:  `Read the story at example.com/a?utm_source=feed&utm_medium=rss today.`
+ *   out: `Read the story at example.com/a? today.`
+ */
+import type { LineRoot } from '../util/tree.js';
+import { cutSpan, currentRaw, isKept } from '../util/tree.js';
+
+export const ruleId = 'tracking-ids';
+
+const RUN = /[A-Za-z0-9]{20,}/g;
+const PARAMS = /(?:[?&]?(?:utm_[a-z]{1,20}|fbclid|gclid|mc_cid|mc_eid|jsessionid|phpsessid|sessionid|sid)=[^\s&#]{1,300})+/gi;
+
+function looksLikeId(run: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  const letters = run.length - digits;
+  if (digits >= 8 && letters >= 2) return true;
+  return run.length >= 32 && /^[0-9a-f]+$/i.test(run) && digits > 0 && letters > 0;
+}
+
+export interface TrackingIdsOptions {}
+
+export default function trackingIds(_options: TrackingIdsOptions = {}) {
+  return (tree: LineRoot): void => {
+    for (const node of tree.children) {
+      if (!isKept(node)) continue;
+      const raw = currentRaw(node);
+      const spans: Array<[number, number, string]> = [];
+      RUN.lastIndex = 0;
+      for (let m = RUN.exec(raw); m; m = RUN.exec(raw)) {
+        if (looksLikeId(m[0])) spans.push([m.index, m.index + m[0].length, 'opaque machine ID']);
+      }
+      if (raw.includes('=')) {
+        PARAMS.lastIndex = 0;
+        for (let m = PARAMS.exec(raw); m; m = PARAMS.exec(raw)) spans.push([m.index, m.index + m[0].length, 'tracking or session parameter']);
+      }
+      spans.sort((a, b) => b[0] - a[0]);
+      let floor = Infinity;
+      for (const [a, b, reason] of spans) {
+        if (b > floor) continue; // overlaps a span already cut
+        cutSpan(node, a, b, ruleId, reason);
+        floor = a;
+        if (!isKept(node)) break;
+      }
+    }
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Recognise lines that are only a date and/or time, in many languages:
+ * `Sun. Feb 25th, 2024`, `Friday, 12 Jan 2024`, `10:02 AM EST Nov 19, 2019`,
+ * `30. Juli 2018`, `2018-10-09`, `19 ноября 2019`, `2024年1月5日`.
+ */
+
+const MONTHS = [
+  // en
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  // de
+  'januar', 'jänner', 'februar', 'märz', 'mai', 'juni', 'juli', 'oktober', 'dezember', 'okt', 'dez',
+  // fr
+  'janvier', 'février', 'mars', 'avril', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre', 'janv', 'févr', 'avr', 'juil', 'déc',
+  // es / pt / it
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
+  'janeiro', 'fevereiro', 'março', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro',
+  'gennaio', 'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre', 'ene', 'abr', 'ago', 'dic', 'set', 'out', 'dez', 'fev',
+  // nl / id
+  'januari', 'februari', 'maart', 'mei', 'augustus', 'desember', 'agustus', 'oktober', 'pebruari', 'nopember',
+  // ru (nominative and genitive)
+  'январь', 'января', 'февраль', 'февраля', 'март', 'марта', 'апрель', 'апреля', 'май', 'мая', 'июнь', 'июня', 'июль', 'июля',
+  'август', 'августа', 'сентябрь', 'сентября', 'октябрь', 'октября', 'ноябрь', 'ноября', 'декабрь', 'декабря',
+];
+const WEEKDAYS = [
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo',
+  'segunda', 'terça', 'quarta', 'quinta', 'sexta', 'feira',
+  'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica',
+  'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье',
+];
+const TIME_WORDS = ['am', 'pm', 'a.m', 'p.m', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'gmt', 'utc', 'bst', 'cet', 'cest', 'ist', 'kst', 'jst', 'msk', 'et', 'pt', 'hrs', 'h', 'uhr'];
+const GLUE = ['at', 'on', 'the', 'of', 'de', 'del', 'do', 'da', 'di', 'le', 'um', 'am', 'à', 'a', 'г', 'года', 'в', 'y', 'e', 'et', 'und', 'and', 'updated', 'published'];
+
+const WORDS = new Set([...MONTHS, ...WEEKDAYS, ...TIME_WORDS, ...GLUE]);
+const NUMBER_TOKEN = /^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|\.)?$/;
+const CJK_DATE = /^\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*[（(][^）)]{1,3}[）)])?(?:\s*\d{1,2}[:：]\d{2})?$/u;
+
+/** True when the line holds a date or time and nothing else. */
+export function isDateOnly(text: string): boolean {
+  if (text.length > 60 || !/\d/.test(text)) return false;
+  if (CJK_DATE.test(text)) return true;
+  const parts = text.toLowerCase().split(/[\s,.:/\-–—|•·()]+/u).filter(Boolean);
+  if (parts.length === 0) return false;
+  let numbers = 0;
+  let named = 0;
+  for (const p of parts) {
+    if (NUMBER_TOKEN.test(p)) numbers++;
+    else if (WORDS.has(p)) named++;
+    else return false;
+  }
+  // `2024` alone is a number, not a date; a date has two parts at least.
+  return numbers >= 1 && numbers + named >= 2;
+}
+
+/** Starts with a date or time, e.g. `Published 10:02 AM EST Nov 19, 2019` minus the label. */
+export function hasDate(text: string): boolean {
+  return /\b\d{1,2}[:.]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}\s*年/.test(text) ||
+    text.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.length > 2 && MONTHS.includes(w)) && /\d/.test(text);
+}

@@ -1,0 +1,45 @@
+/**
+ * Phrase lists: built-in wording for a kind of boilerplate plus the user's
+ * own phrases (any language). A list compiles to one matcher; matching is
+ * case-insensitive and works on whole words.
+ */
+import { comparable } from './text.js';
+
+export type PhraseKind =
+  | 'navigation'
+  | 'related'
+  | 'byline'
+  | 'caption'
+  | 'cta'
+  | 'legal'
+  | 'syndication';
+
+export type PhraseLists = Partial<Record<PhraseKind, string[]>>;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Punctuation that may trail a label: `Related:`, `More ›`, `Read more »`. */
+const TRAILING = /[\s:：|»›>…\-–—.]+$/u;
+
+export interface PhraseMatcher {
+  /** The whole line is one of the phrases (trailing label punctuation ignored). */
+  is(text: string): boolean;
+  /** The line starts with one of the phrases, followed by a word boundary. */
+  starts(text: string): boolean;
+  /** One of the phrases occurs in the line as whole words. */
+  has(text: string): boolean;
+}
+
+export function phraseMatcher(...lists: Array<readonly string[] | undefined>): PhraseMatcher {
+  const phrases = lists.flatMap((l) => l ?? []).map((p) => comparable(p).replace(TRAILING, '')).filter(Boolean);
+  const set = new Set(phrases);
+  if (phrases.length === 0) return { is: () => false, starts: () => false, has: () => false };
+  // Longest first so that an alternation prefers `related stories` over `related`.
+  const alt = [...set].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const startRe = new RegExp(`^(?:${alt})(?![\\p{L}\\p{N}])`, 'u');
+  const hasRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'u');
+  return {
+    is: (text) => set.has(comparable(text).replace(TRAILING, '')),
+    starts: (text) => startRe.test(comparable(text)),
+    has: (text) => hasRe.test(comparable(text)),
+  };
+}

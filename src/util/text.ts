@@ -1,0 +1,101 @@
+/** Small text helpers shared by the parser, the rules and the compiler. */
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+
+/** Zero-width and bidi control characters: invisible, dropped from output. */
+export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Spaces folded inside a line (CLEANING.md: spaces, tabs and NBSP). */
+const FOLDABLE = /[ \t\u00A0]+/g;
+
+/** Fold white space, drop invisible characters, trim. Entities stay as they are. */
+export function normalizeSpace(text: string): string {
+  return text.replace(INVISIBLE, '').replace(FOLDABLE, ' ').trim();
+}
+
+const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
+/**
+ * Decode complete character references (`&amp;`, `&#8217;`, `&#x27;`) in one
+ * pass. Text that decoding produces is not decoded again, so `&amp;lt;`
+ * becomes `&lt;` (one level per pass, as CLEANING.md documents).
+ */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return whole;
+      return String.fromCodePoint(code);
+    }
+    const decoded = decodeNamedCharacterReference(body);
+    return decoded === false ? whole : decoded;
+  });
+}
+
+/** The text a kept line prints as: white space folded, entities decoded once. */
+export function toOutputText(text: string): string {
+  return normalizeSpace(decodeEntities(text));
+}
+
+const WORD = /[\p{L}\p{N}_]+/gu;
+/** Tokens as the dev-set metric counts them (`\w+` in Python's Unicode sense). */
+export function tokens(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
+/** Number of CJK (and Thai) characters: these scripts write words without spaces. */
+export function cjkCount(text: string): number {
+  const m = text.match(CJK);
+  return m ? m.length : 0;
+}
+
+/**
+ * A length in "words" that is fair across scripts: white-space separated
+ * words, where a run of CJK characters counts one word per two characters.
+ */
+export function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      words++;
+    }
+  }
+  const cjk = cjkCount(text);
+  return cjk > 0 ? Math.max(words, Math.round(cjk / 2)) : words;
+}
+
+/** Ends like a sentence, in any script, optionally followed by closing quotes or brackets. */
+const TERMINAL = /[.!?…。！？؟।॥۔።]["'”’»)\]）」』]*$|["”»」』]$/u;
+export function endsLikeSentence(text: string): boolean {
+  return TERMINAL.test(text);
+}
+
+/** Lower-case, unify quote marks and drop punctuation at the ends: for comparing lines. */
+export function comparable(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[‘’‚‛′`´]/g, "'")
+    .replace(/[“”„‟″«»]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Share of letters that are upper case (0 when the text has no cased letters). */
+export function upperShare(text: string): number {
+  let upper = 0;
+  let cased = 0;
+  for (const ch of text) {
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    if (lo !== up) {
+      cased++;
+      if (ch === up) upper++;
+    }
+  }
+  return cased ? upper / cased : 0;
+}

@@ -1,0 +1,127 @@
+/**
+ * The line tree that every stage works on, and the two ways a rule changes
+ * it: remove a whole line, or cut a span out of a line. Both record plain
+ * data (rule id, reason, span) on the node; reports are built from it later.
+ */
+import type { Node, Parent, Point, Position } from 'unist';
+import { normalizeSpace } from './text.js';
+
+/** Why a rule removed something. */
+export interface Verdict {
+  rule: string;
+  reason: string;
+}
+
+/** A span cut out of a line, in UTF-16 offsets relative to the line's start. */
+export interface Cut extends Verdict {
+  start: number;
+  end: number;
+}
+
+export interface LineData {
+  /** Current text: the line minus its cuts, white space folded, trimmed. */
+  text: string;
+  /** A blank line (or the document's start) comes before / after this line. */
+  blankBefore: boolean;
+  blankAfter: boolean;
+  /** Set when the whole line is removed. */
+  removed?: Verdict;
+  /** Spans cut out of the line. */
+  cuts?: Cut[];
+  /** Kept ranges of `value` (line-relative), present once something was cut. */
+  kept?: Array<[number, number]>;
+  /** This line opens a block that follows the article (related links, comments, author box). */
+  boundary?: boolean;
+  /** Set by the content stage. */
+  role?: 'title' | 'body';
+  /** Probability that the line is article text, when a classifier ran. */
+  score?: number;
+}
+
+/** One non-blank line of the input. */
+export interface LineNode extends Node {
+  type: 'line';
+  /** The line exactly as in the input, without its line ending. */
+  value: string;
+  position: Position;
+  data: LineData;
+}
+
+export interface RootData {
+  /** Input length in UTF-16 code units. */
+  length: number;
+  /** The chosen headline line, if any. */
+  title?: LineNode;
+}
+
+export interface LineRoot extends Parent {
+  type: 'root';
+  children: LineNode[];
+  data: RootData;
+}
+
+export function point(line: number, column: number, offset: number): Point {
+  return { line, column, offset };
+}
+
+/** True when the line is still in the output. */
+export function isKept(node: LineNode): boolean {
+  return node.data.removed === undefined;
+}
+
+/** Remove a whole line. The first rule to remove it is the one recorded. */
+export function removeLine(node: LineNode, rule: string, reason: string): void {
+  if (node.data.removed === undefined) node.data.removed = { rule, reason };
+}
+
+/** Text of the line with its cuts applied, before white-space folding. */
+export function currentRaw(node: LineNode): string {
+  const kept = node.data.kept;
+  if (!kept) return node.value;
+  let out = '';
+  for (const [a, b] of kept) out += node.value.slice(a, b);
+  return out;
+}
+
+/**
+ * Cut `[from, to)` of the line's current raw text (`currentRaw`) and record
+ * it. Offsets are mapped back to the original line, so later rules can keep
+ * working on the current text while spans stay exact.
+ */
+export function cutSpan(node: LineNode, from: number, to: number, rule: string, reason: string): void {
+  if (to <= from) return;
+  const kept = node.data.kept ?? [[0, node.value.length]];
+  const next: Array<[number, number]> = [];
+  const cuts = node.data.cuts ?? (node.data.cuts = []);
+  let pos = 0;
+  for (const [a, b] of kept) {
+    const len = b - a;
+    const lo = Math.max(from - pos, 0);
+    const hi = Math.min(to - pos, len);
+    if (hi <= 0 || lo >= len || hi <= lo) {
+      next.push([a, b]);
+    } else {
+      if (lo > 0) next.push([a, a + lo]);
+      cuts.push({ rule, reason, start: a + lo, end: a + hi });
+      if (hi < len) next.push([a + hi, b]);
+    }
+    pos += len;
+  }
+  node.data.kept = next;
+  node.data.text = normalizeSpace(currentRaw(node));
+  if (node.data.text === '') removeLine(node, rule, reason);
+}
+
+/** Cut the first match of `pattern` (non-global) from the line's current text. */
+export function cutMatch(node: LineNode, pattern: RegExp, rule: string, reason: string): boolean {
+  const raw = currentRaw(node);
+  const m = pattern.exec(raw);
+  if (!m || m[0].length === 0) return false;
+  cutSpan(node, m.index, m.index + m[0].length, rule, reason);
+  return true;
+}
+
+/** The kept lines, in order. */
+export function keptLines(tree: LineRoot): LineNode[] {
+  return tree.children.filter(isKept);
+}
