@@ -48,6 +48,8 @@ export interface BylinesStampsOptions {
   phrases?: string[];
 }
 
+/** `Write to Al Root at allen.root@dowjones.com`, `Contact the author: …`. */
+const CONTACT = /^(?:write to|contact|email|e-mail|reach|follow)\b[^@]{0,80}@\S+$|^[^\s@]{1,40}@[^\s@]{1,40}\.[a-z]{2,10}$/iu;
 const HANDLE = /(?:^|\s)@[A-Za-z0-9_]{2,30}\b/;
 const RELATIVE_TIME = /\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?)(?:\s+ago)?\b/i;
 const READING_TIME = /^(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|минут[аы]?|分)\.?\s*(?:read|reading|lesen|lesezeit|lectura|leitura|lecture|lettura|чтения)?|(?:reading time|lesezeit|tiempo de lectura|tempo de leitura|temps de lecture)\s*[:：]?\s*\d+.*)$/i;
@@ -68,10 +70,12 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
         removeLine(node, ruleId, 'date or time stamp alone on a line');
       } else if (words <= 14 && stamp.starts(text) && hasDate(text)) {
         removeLine(node, ruleId, 'publication or update time stamp');
-      } else if (words <= 12 && byline.starts(text) && !/[.!?]$/.test(text)) {
+      } else if ((words <= 12 || (words <= 25 && hasDate(text))) && byline.starts(text) && !/[.!?]$/.test(text)) {
         removeLine(node, ruleId, 'byline');
       } else if (words <= 10 && HANDLE.test(text) && (RELATIVE_TIME.test(text) || hasDate(text))) {
         removeLine(node, ruleId, 'byline with a handle and a time');
+      } else if (words <= 14 && CONTACT.test(text)) {
+        removeLine(node, ruleId, 'author contact line');
       } else if (words <= 6 && READING_TIME.test(text)) {
         removeLine(node, ruleId, 'reading time');
       }

@@ -40,19 +40,21 @@ export const MEDIA_LABELS = [
   'open full screen', 'open in mode full screen', 'full screen', 'fullscreen', 'open gallery', 'view gallery', 'enlarge this image', 'enlarge image',
   'expand image', 'zoom', 'photo', 'image', 'foto', 'bild', 'фото', 'vergrößern', 'ampliar', 'agrandir', 'ingrandisci', 'увеличить',
 ];
-const AGENCY = String.raw`(?:AP|AFP|EPA|EPA-EFE|Reuters|REUTERS|Getty Images|Getty|Shutterstock|iStock|iStockphoto|Yonhap|Xinhua|Bloomberg|Alamy|dpa|DPA|KCNA|ANSA|TASS|PA|PA Wire|Sipa|NurPhoto|Anadolu|WireImage|SOPA Images|LightRocket|Instagram|Twitter|Facebook|YouTube)`;
+const AGENCY = String.raw`(?:AP|AFP|EPA|Associated Press|The Associated Press|EPA-EFE|Reuters|REUTERS|Getty Images|Getty|Shutterstock|iStock|iStockphoto|Yonhap|Xinhua|Bloomberg|Alamy|dpa|DPA|KCNA|ANSA|TASS|PA|PA Wire|Sipa|NurPhoto|Anadolu|WireImage|SOPA Images|LightRocket|Instagram|Twitter|Facebook|YouTube)`;
 /** A whole line that is only a credit. */
 const CREDIT_ONLY = new RegExp(
   String.raw`^[(\[]?(?:(?:photo|image|picture|credit|foto|bild|фото)s?\s*(?:by|credit|:|：|\/|-)?\s*)?` +
-    String.raw`(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:via\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s*\/\s*)?${AGENCY}` +
+    String.raw`(?:[\p{Lu}][\p{L}.'’-]*,?\s+){0,4}(?:via\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s*\/\s*)?${AGENCY}` +
     String.raw`(?:\s*(?:Photo|Images|Pictures|Creative|Wire|Pool|File Photo|via Getty Images|\/\s*[\p{L}.'’ -]{1,40}))*[)\]]?$`,
   'u',
 );
 /** A sentence that ends in a bare credit: `… the briefing. AFP-Yonhap`. */
 const ENDS_WITH_CREDIT = new RegExp(
-  String.raw`[.!?"”'’]\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:via\s+)?${AGENCY}(?:[-\/][\p{L} ]{1,30})?\)?$`,
+  String.raw`[.!?"”'’)]\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:\/\s*)?(?:via\s+)?${AGENCY}(?:[-\/][\p{L} ]{1,30})?\)?$`,
   'u',
 );
+/** A sentence followed by `Photograph by …`. */
+const ENDS_WITH_PHOTO_BY = /[.!?"”'’]\s+(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy of|credit|:)\s[^.!?]{1,60}$/iu;
 /** `Photo by Jane Doe on Unsplash`, `Foto: LA NACION`, `(Bild: Hersteller)`. */
 const LABELLED_CREDIT = /^[(\[]?(?:photo|image|picture|credit|foto|bild|фото|crédito|crédit|source)s?\s*(?:by|credit|:|：)\s*[^.!?]{1,80}[)\]]?$/iu;
 
@@ -94,7 +96,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
         if (prev && isKept(prev) && !prev.data.blankAfter && wordCount(prev.data.text) <= 40 && prev.data.role === undefined) {
           mark(prev, 'caption above a photo credit');
         }
-      } else if (text.length <= 600 && ENDS_WITH_CREDIT.test(text)) {
+      } else if (text.length <= 600 && (ENDS_WITH_CREDIT.test(text) || ENDS_WITH_PHOTO_BY.test(text))) {
         mark(node, 'caption ending in a photo credit');
       }
     }

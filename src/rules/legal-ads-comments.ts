@@ -36,7 +36,8 @@ export const COMMENT_PHRASES = [
   'lascia un commento', 'комментарии', 'добавить комментарий', 'оставить комментарий', 'отменить ответ', 'komentar', 'tinggalkan balasan',
   '评论', '发表评论', 'コメント', '댓글',
 ];
-const COPYRIGHT = /(?:©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b)/i;
+/** `© …`, `(c) 2019`, `Copyright 2019 …`, `Copyright © …`: a rights notice, not a sentence about copyright. */
+const COPYRIGHT = /©|\(c\)\s*(?:19|20)\d\d|^copyright\b|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)/i;
 const COMMENT_COUNT = /^\d+\s+(?:comments?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари[йяев]{0,2}|komentar)$/iu;
 const FORM_FIELD = /^(?:name|e-?mail|email address|website|comment|имя|сайт|комментарий|nombre|correo electrónico|nome|sito web|kommentar)\s*\*?$/iu;
 

@@ -26,7 +26,8 @@
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine } from '../util/tree.js';
-import { endsLikeSentence, wordCount } from '../util/text.js';
+import { upperShare, wordCount } from '../util/text.js';
+import { isBodyText, isNameList } from '../util/shape.js';
 
 export const ruleId = 'main-content';
 
@@ -35,9 +36,8 @@ export interface MainContentOptions {
   headlineWindow?: number;
 }
 
-export function isBodyLine(node: LineNode): boolean {
-  const words = wordCount(node.data.text);
-  return words >= 25 || (words >= 10 && endsLikeSentence(node.data.text));
+function isBodyLine(node: LineNode): boolean {
+  return isBodyText(node.data.text);
 }
 
 function isHeadlineShaped(node: LineNode): boolean {
@@ -57,52 +57,94 @@ export default function mainContent(options: MainContentOptions = {}) {
   return (tree: LineRoot): void => {
     const lines = tree.children;
     const body = lines.map((n) => isKept(n) && isBodyLine(n));
-    const start = body.indexOf(true);
-    if (start < 0) return;
-
-    // Body text before each line, to tell an in-body header from one that ends the article.
-    const mass: number[] = new Array(lines.length + 1).fill(0);
-    for (let i = 0; i < lines.length; i++) mass[i + 1] = mass[i] + (body[i] ? lines[i].data.text.length : 0);
-    let stop = lines.length;
-    for (let i = start + 1; i < lines.length; i++) {
-      if (lines[i].data.boundary && mass[lines.length] - mass[i] < mass[i] - mass[start]) {
-        stop = i;
-        break;
+    // The article is the densest run: body lines count for their length,
+    // other lines against it (short ones more), so a lone sentence in the
+    // page header does not pull the chrome under it into the article.
+    let bestSum = 0;
+    let sum = 0;
+    let runStart = 0;
+    let start = -1;
+    let end = -1;
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
+      let w: number;
+      if (body[i]) w = Math.min(node.data.text.length, 600);
+      else if (!isKept(node)) w = -10;
+      else w = node.data.blankBefore && node.data.blankAfter && wordCount(node.data.text) >= 5 ? -15 : -40;
+      if (sum <= 0) {
+        sum = 0;
+        runStart = i;
+      }
+      sum += w;
+      if (sum > bestSum) {
+        bestSum = sum;
+        start = runStart;
+        end = i;
       }
     }
-    let end = start;
-    for (let i = start; i < stop; i++) if (body[i]) end = i;
+    if (start < 0) return;
+    while (!body[start]) start++;
+
+    // A related, comments or author-box header after most of the article ends it.
+    let mass = 0;
+    for (let i = start; i <= end; i++) if (body[i]) mass += lines[i].data.text.length;
+    let before = 0;
+    for (let i = start; i <= end; i++) {
+      if (lines[i].data.boundary && before > mass - before) {
+        end = i - 1;
+        break;
+      }
+      if (body[i]) before += lines[i].data.text.length;
+    }
+    while (end > start && !body[end]) end--;
     // Paragraph-shaped lines right after the last body line (a short closing paragraph).
-    for (let i = end + 1; i < stop; i++) {
+    for (let i = end + 1; i < lines.length; i++) {
       const node = lines[i];
       if (!isKept(node) || !node.data.blankBefore || !node.data.blankAfter || wordCount(node.data.text) < 5) break;
       end = i;
     }
 
-    // The headline: nearest headline-shaped line above the start.
+    // The headline: the best headline-shaped line in the few kept lines above
+    // the start. Longer is better, nearer is better; name lists and short
+    // all-caps labels are bylines and kickers, not headlines.
     let title = -1;
-    let seen = 0;
-    for (let i = start - 1; i >= 0 && seen < window; i--) {
+    let best = -Infinity;
+    // The first body line itself may be a headline that ends in `?` or `!`.
+    if (isHeadlineShaped(lines[start]) && /[?!]$/.test(lines[start].data.text) && lines[start].data.blankBefore) {
+      best = Math.min(wordCount(lines[start].data.text), 10) - 3;
+      title = start;
+    }
+    for (let i = start - 1, seen = 0; i >= 0 && seen < window; i--) {
       if (!isKept(lines[i])) continue;
+      const node = lines[i];
+      const words = wordCount(node.data.text);
+      if (isHeadlineShaped(node)) {
+        let score = Math.min(words, 10) - 1.5 * seen;
+        if (isNameList(node.data.text)) score -= 6;
+        if (words <= 4 && upperShare(node.data.text) > 0.9) score -= 4;
+        if (score > best) {
+          best = score;
+          title = i;
+        }
+      }
       seen++;
-      if (isHeadlineShaped(lines[i]) && !(isStandfirst(lines[i]) && i + 1 < start && seen === 1 && wordCount(lines[i].data.text) > 15)) {
-        title = i;
+    }
+    // `Headline` / `Standfirst without a full stop` / body: the headline is
+    // the shorter line above.
+    if (title > 0 && wordCount(lines[title].data.text) >= 10) {
+      for (let i = title - 1; i >= 0; i--) {
+        if (!isKept(lines[i])) continue;
+        const words = wordCount(lines[i].data.text);
+        if (isHeadlineShaped(lines[i]) && words >= 5 && words < wordCount(lines[title].data.text) && !isNameList(lines[i].data.text)) title = i;
         break;
       }
     }
-    // Prefer a headline above a standfirst: `Headline` / `Standfirst …` / body.
-    if (title > 0 && isStandfirst(lines[title])) {
-      for (let i = title - 1, k = 0; i >= 0 && k < 1; i--) {
-        if (!isKept(lines[i])) continue;
-        k++;
-        if (isHeadlineShaped(lines[i]) && !isStandfirst(lines[i])) title = i;
-      }
-    }
 
+    if (title === start) start++;
     const first = title >= 0 ? title : start;
     for (let i = 0; i < first; i++) removeLine(lines[i], ruleId, 'page chrome before the article');
     for (let i = first + 1; i < start; i++) {
-      if (!isStandfirst(lines[i])) removeLine(lines[i], ruleId, 'page meta between the headline and the article');
+      if (!isStandfirst(lines[i]) || isNameList(lines[i].data.text)) removeLine(lines[i], ruleId, 'page meta between the headline and the article');
     }
     for (let i = end + 1; i < lines.length; i++) removeLine(lines[i], ruleId, 'after the article’s end');
     if (title >= 0) {

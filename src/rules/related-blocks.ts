@@ -9,7 +9,8 @@
  * Why: teasers are other articles' headlines and captions. They look like
  * body text, so they must go with their header.
  *
- * The header and the lines directly under it (up to the next blank line,
+ * Only headers below the article's first body line count: above it they are
+ * menus, which the content stage removes. The header and the lines directly under it (up to the next blank line,
  * or the next group when the header stands alone) go. The header is also
  * marked as a boundary: when it comes after most of the article, the
  * content stage ends the article there.
@@ -22,6 +23,7 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
 import { wordCount } from '../util/text.js';
+import { isBodyText } from '../util/shape.js';
 
 export const ruleId = 'related-blocks';
 
@@ -68,7 +70,10 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
   const author = phraseMatcher(AUTHOR_BOX);
   return (tree: LineRoot): void => {
     const lines = tree.children;
-    for (let i = 0; i < lines.length; i++) {
+    // Headers above the article are menus: the content stage removes them.
+    let i = 0;
+    while (i < lines.length && !(isKept(lines[i]) && isBodyText(lines[i].data.text))) i++;
+    for (; i < lines.length; i++) {
       const node = lines[i];
       const text = node.data.text;
       const words = wordCount(text);
@@ -76,7 +81,7 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
         if (isKept(node) && words <= 40 && TEASER_PREFIX.test(text)) removeLine(node, ruleId, 'teaser link to another article');
         continue;
       }
-      if (header.is(text) || (words <= 6 && header.starts(text) && !/[,;]/.test(text))) {
+      if (header.is(text) || (words <= 6 && header.starts(text) && !/[,;|]/.test(text))) {
         node.data.boundary = true;
         removeLine(node, ruleId, 'related-content header');
         removeBlock(lines, i, 'teaser in a related-content block');

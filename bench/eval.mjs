@@ -1,0 +1,101 @@
+// npm run eval: score deboil on every set in ../shared/datasets with the
+// datasets' "bow" metric (per-document bag-of-words P/R/F1, mean over
+// documents), next to the do-nothing and C4-line baselines, in one run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { clean } from '../dist/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = process.env.DEBOIL_DATASETS ?? path.resolve(here, '../../shared/datasets');
+const args = process.argv.slice(2);
+const worstN = Number(args[args.indexOf('--worst') + 1]) || 10;
+const quiet = args.includes('--quiet');
+
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+const tokens = (s) => s.match(TOKEN) ?? [];
+export function bow(output, gold) {
+  const p = tokens(output), g = tokens(gold);
+  if (!g.length && !p.length) return { p: 1, r: 1, f1: 1 };
+  if (!p.length) return { p: 0, r: 0, f1: 0 };
+  if (!g.length) return { p: 0, r: 1, f1: 0 };
+  const left = new Map();
+  for (const t of g) left.set(t, (left.get(t) ?? 0) + 1);
+  let tp = 0;
+  for (const t of p) { const c = left.get(t); if (c) { tp++; left.set(t, c - 1); } }
+  const P = tp / p.length, R = tp / g.length;
+  return { p: P, r: R, f1: P + R ? (2 * P * R) / (P + R) : 0 };
+}
+
+// The datasets README's hand-written C4-style line filter.
+function linesC4(raw) {
+  return raw.split('\n').filter((line) => {
+    const t = line.trim();
+    const terminal = /[.!?…]['"”’»)\]]*$/.test(t) || /["”»]$/.test(t);
+    return terminal && t.split(/\s+/).length >= 5 && !/javascript|cookie|lorem ipsum/i.test(t) && !/[{}]/.test(t);
+  }).join('\n\n');
+}
+
+const systems = { none: (raw) => raw, 'lines-c4': linesC4, deboil: (raw) => clean(raw).text };
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
+const f3 = (x) => x.toFixed(3);
+
+function diffTokens(a, b) {
+  // tokens of a not matched in b (multiset)
+  const left = new Map();
+  for (const t of tokens(b)) left.set(t, (left.get(t) ?? 0) + 1);
+  const out = [];
+  for (const t of tokens(a)) { const c = left.get(t); if (c) left.set(t, c - 1); else out.push(t); }
+  return out;
+}
+
+const results = {};
+for (const set of fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'manifest.jsonl'))).sort()) {
+  const manifest = fs.readFileSync(path.join(root, set, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const rows = [];
+  for (const doc of manifest) {
+    const raw = fs.readFileSync(path.join(root, set, doc.raw), 'utf8');
+    const gold = fs.readFileSync(path.join(root, set, doc.gold), 'utf8');
+    const row = { id: doc.id, language: (doc.language ?? 'und').slice(0, 2).toLowerCase(), fixture: !!doc.fixture, scores: {}, raw, gold };
+    for (const [name, fn] of Object.entries(systems)) {
+      const out = fn(raw);
+      row.scores[name] = bow(out, gold);
+      if (name === 'deboil') row.out = out;
+    }
+    rows.push(row);
+  }
+  results[set] = rows;
+  const groups = [['all', rows]];
+  if (rows.some((r) => r.fixture)) groups.push(['captured (fixture: false)', rows.filter((r) => !r.fixture)]);
+  for (const [label, group] of groups) {
+    console.log(`\n${set} — ${label}, ${group.length} documents (deboil's rules are hand-written: nothing here was trained on)`);
+    console.log('system     P      R      F1');
+    for (const name of Object.keys(systems)) {
+      const s = group.map((r) => r.scores[name]);
+      console.log(`${name.padEnd(10)} ${f3(mean(s.map((x) => x.p)))}  ${f3(mean(s.map((x) => x.r)))}  ${f3(mean(s.map((x) => x.f1)))}`);
+    }
+  }
+}
+
+const all = Object.values(results).flat().filter((r) => !r.fixture);
+const byLang = new Map();
+for (const r of all) byLang.set(r.language, [...(byLang.get(r.language) ?? []), r]);
+console.log('\nF1 per language (sh + captured readability pages)');
+console.log('lang  docs  none   lines-c4  deboil');
+for (const [lang, rs] of [...byLang].sort((a, b) => b[1].length - a[1].length)) {
+  const f = (n) => f3(mean(rs.map((r) => r.scores[n].f1)));
+  console.log(`${lang.padEnd(5)} ${String(rs.length).padStart(4)}  ${f('none')}  ${f('lines-c4')}     ${f('deboil')}`);
+}
+
+if (!quiet) {
+  console.log(`\n${worstN} worst documents (deboil F1)`);
+  const worst = Object.entries(results).flatMap(([set, rs]) => rs.filter((r) => !r.fixture).map((r) => ({ set, ...r })))
+    .sort((a, b) => a.scores.deboil.f1 - b.scores.deboil.f1).slice(0, worstN);
+  for (const r of worst) {
+    const kept = diffTokens(r.out, r.gold);
+    const lost = diffTokens(r.gold, r.out);
+    console.log(`- ${r.set}/${r.id} [${r.language}] F1 ${f3(r.scores.deboil.f1)} (P ${f3(r.scores.deboil.p)}, R ${f3(r.scores.deboil.r)})`);
+    console.log(`    wrongly kept (${kept.length} tokens): ${kept.slice(0, 25).join(' ')}`);
+    console.log(`    wrongly removed (${lost.length} tokens): ${lost.slice(0, 25).join(' ')}`);
+  }
+}

@@ -1,0 +1,21 @@
+/** Line shapes that several rules share. */
+import { endsLikeSentence, wordCount } from './text.js';
+
+/** A body line: 10+ words ending like a sentence (any script), or 25+ words. */
+export function isBodyText(text: string): boolean {
+  const words = wordCount(text);
+  return words >= 25 || (words >= 10 && endsLikeSentence(text));
+}
+
+const CONNECTOR = /^(?:and|&|y|und|et|e|de|da|van|von|der|den|la|le|di|del|dos)$/i;
+/**
+ * A list of names: `VICTOR TANGERMANN, FUTURISM`, `Lisa Kaczke and Trevor J.
+ * Mitchell Sioux Falls Argus Leader`, `Al Goldis, Associated Press`. Every
+ * word is capitalised or a connector, and names are joined by `,` or `and`.
+ */
+export function isNameList(text: string): boolean {
+  const words = text.split(/[\s,]+/u).filter(Boolean);
+  if (words.length < 2 || words.length > 14 || /[.!?:]$/.test(text)) return false;
+  if (!/,|\s(?:and|&|y|und|et|e)\s/u.test(text)) return false;
+  return words.every((w) => CONNECTOR.test(w) || /^[\p{Lu}][\p{L}.'’-]*$/u.test(w));
+}

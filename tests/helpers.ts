@@ -1,0 +1,14 @@
+import { unified } from 'unified';
+import { deboilParse } from '../src/pipeline/parser.js';
+import { deboilCompile, type DeboilData } from '../src/pipeline/compiler.js';
+
+/** Run one rule alone between the parser and the compiler. */
+export function runRule(plugin: (...args: any[]) => any, input: string, options: object = {}) {
+  const processor = unified().use(deboilParse).use(plugin as any, options).use(deboilCompile);
+  const file = processor.processSync(input);
+  const data = file.data.deboil as DeboilData;
+  return { text: String(file.value), removed: data.removed, title: data.title };
+}
+
+/** Paragraphs of an output. */
+export const paragraphs = (text: string) => text.split('\n\n').map((p) => p.trim()).filter(Boolean);

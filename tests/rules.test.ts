@@ -1,0 +1,190 @@
+// Each rule alone, on small in/out examples (the ones in its doc comment and
+// the near misses it must leave alone).
+import { describe, expect, it } from 'vitest';
+import { runRule, paragraphs } from './helpers.js';
+import strayHtml from '../src/rules/stray-html.js';
+import trackingIds from '../src/rules/tracking-ids.js';
+import navigation from '../src/rules/navigation.js';
+import bylinesStamps from '../src/rules/bylines-stamps.js';
+import captionsCredits from '../src/rules/captions-credits.js';
+import callsToAction from '../src/rules/calls-to-action.js';
+import legalAdsComments from '../src/rules/legal-ads-comments.js';
+import relatedBlocks from '../src/rules/related-blocks.js';
+import mainContent from '../src/rules/main-content.js';
+import syndicationWrappers from '../src/rules/syndication-wrappers.js';
+import headlineSuffix from '../src/rules/headline-suffix.js';
+import duplicates from '../src/rules/duplicates.js';
+import { clean } from '../src/index.js';
+
+const BODY = 'The article body is a long paragraph of plain prose that reads like the text of a story.';
+
+describe('stray-html', () => {
+  it('cuts tags of real elements and keeps the text around them', () => {
+    expect(runRule(strayHtml, 'This arms transfer requires a new aid package.< /p>\n').text).toBe('This arms transfer requires a new aid package.\n');
+    expect(runRule(strayHtml, '< p class="StyledBodyHtmlParagraph-sc-48221190-4 hnvfyV">The United States will act.\n').text).toBe('The United States will act.\n');
+    expect(runRule(strayHtml, 'one<br/>two <!-- x --> three\n').text).toBe('onetwo three\n');
+  });
+  it('keeps angle-bracketed text that is not an HTML element', () => {
+    for (const keep of ['<The Palace: Tale of Jang Noksu> opens in May.', '<A Tale of Two Cities> is a novel.', 'if a < b and c > d then']) {
+      expect(runRule(strayHtml, keep + '\n').text).toBe(keep + '\n');
+    }
+  });
+  it('removes a line that was only tags, and records each cut with its span', () => {
+    const r = runRule(strayHtml, 'a\n<div>\n');
+    expect(r.text).toBe('a\n');
+    expect(r.removed).toMatchObject([{ rule: 'stray-html', start: 2, end: 7, line: 2, column: 1, text: '<div>' }]);
+  });
+});
+
+describe('tracking-ids', () => {
+  it('removes opaque IDs alone or glued to text, and UTM strings', () => {
+    expect(runRule(trackingIds, 'MENAFN04012024000071011013ID1107686670\n').text).toBe('');
+    expect(runRule(trackingIds, 'The end of the story.MENAFN04012024000071011013ID1107686670\n').text).toBe('The end of the story.\n');
+    expect(runRule(trackingIds, 'See example.com/a?utm_source=feed&utm_medium=rss today.\n').text).toBe('See example.com/a today.\n');
+  });
+  it('keeps long numbers and long words', () => {
+    const keep = 'Call 0049123456789012 or read Donaudampfschifffahrtsgesellschaft now.';
+    expect(runRule(trackingIds, keep + '\n').text).toBe(keep + '\n');
+  });
+});
+
+describe('navigation', () => {
+  it('removes language switchers, bullets, breadcrumbs and menu words', () => {
+    const r = runRule(navigation, 'বাংলা\n  • World\nГлавная » Интересное\nSkip to content\nZurück zur Übersicht\n');
+    expect(r.text).toBe('');
+    expect(r.removed.map((x) => x.reason)).toEqual(['language switcher', 'section bullet or breadcrumb item', 'breadcrumb', 'menu or site navigation', 'menu or site navigation']);
+  });
+  it('keeps in-body list items that are sentences and ordinary short lines', () => {
+    const keep = '• The ministry will publish the data next week.\nWHY IT IS IMPORTANT\nHome prices rose 5% in May, the survey said.\n';
+    expect(runRule(navigation, keep).text).toBe(paragraphs(keep).join('').split('\n').join('\n\n') + '\n');
+  });
+});
+
+describe('bylines-stamps', () => {
+  it('removes agency bylines, author bylines and stamps', () => {
+    const r = runRule(bylinesStamps, 'Reuters\nPublished : 5 Jan 2024, 03:27 AM\nUpdated : 5 Jan 2024, 03:27 AM\nBy admin\nSun. Feb 25th, 2024\nVon Moritz Bachmann publiziert am 30. Juli 2018\nCatherine Shu  @catherineshu  /  2 days\nWrite to Al Root at allen.root@dowjones.com\n5 min read\n');
+    expect(r.text).toBe('');
+    expect(new Set(r.removed.map((x) => x.rule))).toEqual(new Set(['bylines-stamps']));
+  });
+  it('keeps sentences that start like a byline or hold a date', () => {
+    const keep = 'By the end of the year, prices had doubled.\nReuters reported the deal on 5 Jan 2024 after a long delay in talks.\n';
+    expect(runRule(bylinesStamps, keep).removed).toEqual([]);
+  });
+});
+
+describe('captions-credits', () => {
+  it('removes labelled captions, the caption after a media label, credits and credited captions', () => {
+    const input = [
+      'FILE PHOTO: Kim Jong Un meets Vladimir Putin, Sept 13, 2023. KCNA via REUTERS/File Photo',
+      'Open full screen',
+      'John Kirby addresses journalists during a press briefing at the White House.',
+      'Kirby speaks during the daily briefing in Washington. AFP-Yonhap',
+      'Eastern Michigan quarterback Mike Glass III\nAl Goldis, Associated Press',
+      'Photo by Jane Doe on Unsplash',
+    ].join('\n\n');
+    expect(runRule(captionsCredits, input + '\n').text).toBe('');
+  });
+  it('removes every copy of a caption, whatever its quote marks', () => {
+    const a = "Kirby said 'This is a significant escalation,' at the briefing. AFP-Yonhap";
+    const b = 'Kirby said "This is a significant escalation," at the briefing. AFP-Yonhap';
+    expect(runRule(captionsCredits, `${a}\n\n${b}\n\n${BODY}\n`).text).toBe(BODY + '\n');
+  });
+  it('keeps body sentences that mention an agency', () => {
+    const keep = 'The photographer told AP the picture was taken in May.';
+    expect(runRule(captionsCredits, keep + '\n').text).toBe(keep + '\n');
+  });
+});
+
+describe('calls-to-action', () => {
+  it('removes prompts and the label beside them', () => {
+    expect(runRule(callsToAction, 'Follow us on our official WhatsApp channel for breaking news alerts and key updates!\n').text).toBe('');
+    expect(runRule(callsToAction, 'LETTER\n\nSign up for eNewsletter\n').text).toBe('');
+    expect(runRule(callsToAction, 'Share\nTweet\nEmail\n').text).toBe('');
+  });
+  it('keeps body sentences that use the same verbs', () => {
+    const keep = 'Die Parteien teilen sich die Kosten für den Bau der neuen Brücke zu gleichen Teilen.';
+    expect(runRule(callsToAction, keep + '\n').text).toBe(keep + '\n');
+  });
+});
+
+describe('legal-ads-comments', () => {
+  it('removes copyright, terms, ad labels and comment prompts', () => {
+    expect(runRule(legalAdsComments, '© Copyright Gannett 2018\nTerms of Service Privacy Notice\nAdvertisement\n3 comments\nLeave a comment\nДобавить комментарий Отменить ответ\n').text).toBe('');
+  });
+  it('keeps a body sentence about copyright law', () => {
+    const keep = 'The court ruled that the copyright on the song had expired decades ago, ending a long fight between the heirs.';
+    expect(runRule(legalAdsComments, keep + '\n').text).toBe(keep + '\n');
+  });
+});
+
+describe('related-blocks', () => {
+  it('removes a header after the article with its teaser lines', () => {
+    const input = `${BODY}\n\nRELATED STORIES\nWorld welcomes 2024 with fireworks\nThe world welcomed 2024 with a mix of celebration.\n\n${BODY.replace('long', 'second long')}\n`;
+    const r = runRule(relatedBlocks, input);
+    expect(paragraphs(r.text)).toEqual([BODY, BODY.replace('long', 'second long')]);
+    expect(r.removed.map((x) => x.reason)).toEqual(['related-content header', 'teaser in a related-content block', 'teaser in a related-content block']);
+  });
+  it('removes in-body teaser links in several languages', () => {
+    for (const teaser of ['READ MORE: Why the plan failed', 'Related: Five things to know', 'Lire aussi : La loi sur le renseignement', 'Leggi anche: il remake']) {
+      expect(runRule(relatedBlocks, `${BODY}\n\n${teaser}\n`).text).toBe(BODY + '\n');
+    }
+  });
+  it('leaves headers above the article to the content stage', () => {
+    expect(runRule(relatedBlocks, `Trending Latest Sections\n\n${BODY}\n`).text).toBe(`Trending Latest Sections\n\n${BODY}\n`);
+  });
+});
+
+describe('main-content', () => {
+  it('keeps the headline and the article, removes chrome before and after', () => {
+    const input = `Home\nNews\nWorld\n\nA headline about the news of the day\n\nJane Doe\n\n${BODY}\n\nA short heading\n\n${BODY.replace('long', 'second')}\n\nAbout us\nContact\nJobs\n`;
+    const r = runRule(mainContent, input);
+    expect(r.title).toBe('A headline about the news of the day');
+    expect(paragraphs(r.text)).toEqual(['A headline about the news of the day', BODY, 'A short heading', BODY.replace('long', 'second')]);
+  });
+  it('keeps a standfirst between the headline and the body', () => {
+    const input = `Headline of the story goes here\n\nA standfirst that sums up the story in one line of text\n\nBy Jane Doe\n\n${BODY}\n`;
+    expect(paragraphs(runRule(mainContent, input).text)).toEqual(['Headline of the story goes here', 'A standfirst that sums up the story in one line of text', BODY]);
+  });
+  it('leaves a page with no body line as it is', () => {
+    expect(runRule(mainContent, 'one\ntwo three\n').text).toBe('one\n\ntwo three\n');
+  });
+});
+
+describe('syndication-wrappers', () => {
+  it('cuts the aggregator prefix, end marks, slugs and closing credits', () => {
+    const input = ' date 2024-01-04 (MENAFN- Kuwait News Agency (KUNA)) WASHINGTON, Jan 4 (KUNA) -- Russia fired missiles.\n\nOfficials said more aid is needed. (end)\n\nasj\n';
+    expect(runRule(syndicationWrappers, input).text).toBe('WASHINGTON, Jan 4 (KUNA) -- Russia fired missiles.\n\nOfficials said more aid is needed.\n');
+    expect(runRule(syndicationWrappers, '(Reporting by Kanishka Singh in Washington; Editing by Leslie Adler)\n').text).toBe('');
+    expect(runRule(syndicationWrappers, 'This article was originally published by Futurism. Read the original article.\n').text).toBe('');
+  });
+  it('cuts a wire credit closing the last paragraph only', () => {
+    const input = 'It may have led to a deal (Yonhap) and more.\n\nThe summit might have led to an arms deal. (Yonhap)\n';
+    expect(runRule(syndicationWrappers, input).text).toBe('It may have led to a deal (Yonhap) and more.\n\nThe summit might have led to an arms deal.\n');
+  });
+});
+
+describe('headline-suffix', () => {
+  const title = (t: string) => clean(`${t}\n\n${BODY}\n`).title;
+  it('cuts the whole trailing run of site and section names', () => {
+    expect(title('Korea North supplies missiles to Russia, White House says | War in Ukraine')).toBe('Korea North supplies missiles to Russia, White House says');
+    expect(title('How to build a terrarium at home | Garden | eHow')).toBe('How to build a terrarium at home');
+    expect(title('Opinion | Republicans Are Following Trump to Nowhere')).toBe('Republicans Are Following Trump to Nowhere');
+  });
+  it('keeps an attribution and a dash that is part of the title', () => {
+    expect(title('Russia fired more N. Korean ballistic missiles at Ukraine: White House')).toBe('Russia fired more N. Korean ballistic missiles at Ukraine: White House');
+    expect(title('Take C.A.R.E. - comwrap auf der DMEXCO 2018')).toBe('Take C.A.R.E. - comwrap auf der DMEXCO 2018');
+  });
+  it('is a no-op without a headline', () => {
+    expect(runRule(headlineSuffix, 'A | B\n').text).toBe('A | B\n');
+  });
+});
+
+describe('duplicates', () => {
+  it('removes a later word-for-word copy, ignoring quote style', () => {
+    const input = 'Kirby said the launch was "a concerning escalation."\n\nKirby said the launch was “a concerning escalation.”\n';
+    expect(runRule(duplicates, input).text).toBe('Kirby said the launch was "a concerning escalation."\n');
+  });
+  it('lets short lines repeat', () => {
+    expect(runRule(duplicates, ']\n\n]\n').text).toBe(']\n\n]\n');
+  });
+});
