@@ -55,6 +55,10 @@ const ENDS_WITH_CREDIT = new RegExp(
 );
 /** A sentence followed by `Photograph by …`. */
 const ENDS_WITH_PHOTO_BY = /[.!?"”'’]\s+(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy of|credit|:)\s[^.!?]{1,60}$/iu;
+/** Gallery controls: `View all (4)`, `View gallery`, `3 / 12`, `Photo 2 of 9`. */
+const GALLERY = /^(?:(?:view|see|open|show)\s+(?:all|gallery|photos?|images?|slideshow|more photos)(?:\s*\(\d+\))?|(?:photo|image|bild|foto|фото)?\s*\d{1,3}\s*(?:\/|of|von|de|из)\s*\d{1,3})$/iu;
+/** A caption with an inline credit label at its end: `A man walks past …  Credit: Reuters`. */
+const INLINE_CREDIT = /\s(?:credit|photo|photograph|picture|image|bild|foto|crédito|crédit|фото)s?\s*:\s*[^.!?:]{1,80}$/iu;
 /** `Photo by Jane Doe on Unsplash`, `Foto: LA NACION`, `(Bild: Hersteller)`. */
 const LABELLED_CREDIT = /^[(\[]?(?:photo|image|picture|credit|foto|bild|фото|crédito|crédit|source)s?\s*(?:by|credit|:|：)\s*[^.!?]{1,80}[)\]]?$/iu;
 
@@ -89,6 +93,10 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
       }
       if (/^[(\[]?[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]/u.test(text) && labels.starts(text)) {
         mark(node, 'caption or credit label');
+      } else if (GALLERY.test(text)) {
+        mark(node, 'gallery control');
+      } else if (text.length <= 600 && wordCount(text) >= 4 && INLINE_CREDIT.test(text)) {
+        mark(node, 'caption with a credit');
       } else if (isCredit(text)) {
         mark(node, 'photo credit');
         // The caption a credit belongs to sits directly above it.

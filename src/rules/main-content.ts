@@ -28,6 +28,7 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine } from '../util/tree.js';
 import { upperShare, wordCount } from '../util/text.js';
 import { isBodyText, isNameList } from '../util/shape.js';
+import { hasDate } from '../util/dates.js';
 
 export const ruleId = 'main-content';
 
@@ -122,6 +123,7 @@ export default function mainContent(options: MainContentOptions = {}) {
         let score = Math.min(words, 10) - 1.5 * seen;
         if (isNameList(node.data.text)) score -= 6;
         if (words <= 4 && upperShare(node.data.text) > 0.9) score -= 4;
+        if (hasDate(node.data.text)) score -= 5;
         if (score > best) {
           best = score;
           title = i;

@@ -44,8 +44,11 @@ export const RELATED_HEADERS = [
   '人気記事', '相关新闻', '相关阅读', '相关文章', '推荐阅读', '热门文章', '관련기사', '관련 기사', '많이 본 뉴스',
 ];
 export const AUTHOR_BOX = ['about the author', 'about the authors', 'about', 'über den autor', 'über die autorin', 'über', 'à propos de l\'auteur',
-  'sobre el autor', 'sobre o autor', 'sobre a autora', 'l\'autore', 'об авторе', 'tentang penulis', '著者について', '作者简介'];
+  'à propos de', 'sobre el autor', 'sobre o autor', 'sobre a autora', 'sobre', 'acerca de', 'a proposito di', 'informazioni su', 'l\'autore', 'об авторе', 'tentang penulis', '著者について', '作者简介'];
 const TEASER_PREFIX = /^(?:read more|related|see also|also read|read also|watch|listen|more|lire aussi|à lire aussi|lire|voir aussi|leggi anche|lee también|leia também|veja também|читайте также|baca juga|siehe auch|mehr dazu|mehr zum thema)\s*[:：»›|]\s*\S/iu;
+
+/** `Profile | Grace Mugabe`: a section label and another article's title, in the body. */
+const SECTION_TEASER = /^[^|]{1,30} \| [^|]{1,80}$/u;
 
 export interface RelatedBlocksOptions {
   /** More header wording, any language. */
@@ -89,7 +92,7 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
         node.data.boundary = true;
         removeLine(node, ruleId, 'author box header');
         removeBlock(lines, i, 'author box');
-      } else if (isKept(node) && TEASER_PREFIX.test(text)) {
+      } else if (isKept(node) && (TEASER_PREFIX.test(text) || (words <= 8 && SECTION_TEASER.test(text)))) {
         removeLine(node, ruleId, 'teaser link to another article');
       }
     }

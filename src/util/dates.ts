@@ -35,7 +35,7 @@ const TIME_WORDS = ['am', 'pm', 'a.m', 'p.m', 'est', 'edt', 'cst', 'cdt', 'pst',
 const GLUE = ['at', 'on', 'the', 'of', 'de', 'del', 'do', 'da', 'di', 'le', 'um', 'am', 'à', 'a', 'г', 'года', 'в', 'y', 'e', 'et', 'und', 'and', 'updated', 'published'];
 
 const WORDS = new Set([...MONTHS, ...WEEKDAYS, ...TIME_WORDS, ...GLUE]);
-const NUMBER_TOKEN = /^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|\.)?$/;
+const NUMBER_TOKEN = /^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|\.|am|pm|h)?$/;
 const CJK_DATE = /^\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*[（(][^）)]{1,3}[）)])?(?:\s*\d{1,2}[:：]\d{2})?$/u;
 
 /** True when the line holds a date or time and nothing else. */
