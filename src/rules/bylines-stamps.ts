@@ -50,6 +50,8 @@ export interface BylinesStampsOptions {
 
 /** `Write to Al Root at allen.root@dowjones.com`, `Contact the author: …`. */
 const CONTACT = /^(?:write to|contact|email|e-mail|reach|follow)\b[^@]{0,80}@\S+$|^[^\s@]{1,40}@[^\s@]{1,40}\.[a-z]{2,10}$/iu;
+/** `Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par Martin Untersinger`. */
+const INNER_BYLINE = /(?:^|[|•·]\s*)(?:by|par|por|von|di|door|av|oleh|posted by|written by)\s+\p{Lu}/iu;
 const HANDLE = /(?:^|\s)@[A-Za-z0-9_]{2,30}\b/;
 const RELATIVE_TIME = /\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?)(?:\s+ago)?\b/i;
 const READING_TIME = /^(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|минут[аы]?|分)\.?\s*(?:read|reading|lesen|lesezeit|lectura|leitura|lecture|lettura|чтения)?|(?:reading time|lesezeit|tiempo de lectura|tempo de leitura|temps de lecture)\s*[:：]?\s*\d+.*)$/i;
@@ -74,6 +76,13 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
         removeLine(node, ruleId, 'byline');
       } else if (words <= 10 && HANDLE.test(text) && (RELATIVE_TIME.test(text) || hasDate(text))) {
         removeLine(node, ruleId, 'byline with a handle and a time');
+      } else if (words <= 30 && hasDate(text) && INNER_BYLINE.test(text)) {
+        removeLine(node, ruleId, 'byline with a date');
+      } else if (words <= 1 && byline.is(text)) {
+        // `por` / `César Salza`: the label alone, the name on the next line.
+        removeLine(node, ruleId, 'byline');
+        const next = tree.children[tree.children.indexOf(node) + 1];
+        if (next && isKept(next) && wordCount(next.data.text) <= 4 && !/[.!?]$/.test(next.data.text)) removeLine(next, ruleId, 'byline');
       } else if (words <= 14 && CONTACT.test(text)) {
         removeLine(node, ruleId, 'author contact line');
       } else if (words <= 6 && READING_TIME.test(text)) {

@@ -50,7 +50,7 @@ const CREDIT_ONLY = new RegExp(
 );
 /** A sentence that ends in a bare credit: `… the briefing. AFP-Yonhap`. */
 const ENDS_WITH_CREDIT = new RegExp(
-  String.raw`[.!?"”'’)]\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:\/\s*)?(?:via\s+)?${AGENCY}(?:[-\/][\p{L} ]{1,30})?\)?$`,
+  String.raw`[.!?"”'’)]\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:\/\s*)?(?:via\s+)?${AGENCY}(?:[-\/][\p{L} ]{1,30})?(?:\s+(?:[Ff]ile|[Ff]ile [Pp]hoto|[Aa]rchive|[Pp]ool))?\)?$`,
   'u',
 );
 /** A sentence followed by `Photograph by …`. */
@@ -58,7 +58,7 @@ const ENDS_WITH_PHOTO_BY = /[.!?"”'’]\s+(?:photo|photograph|image|picture|vi
 /** Gallery controls: `View all (4)`, `View gallery`, `3 / 12`, `Photo 2 of 9`. */
 const GALLERY = /^(?:(?:view|see|open|show)\s+(?:all|gallery|photos?|images?|slideshow|more photos)(?:\s*\(\d+\))?|(?:photo|image|bild|foto|фото)?\s*\d{1,3}\s*(?:\/|of|von|de|из)\s*\d{1,3})$/iu;
 /** A caption with an inline credit label at its end: `A man walks past …  Credit: Reuters`. */
-const INLINE_CREDIT = /\s(?:credit|photo|photograph|picture|image|bild|foto|crédito|crédit|фото)s?\s*:\s*[^.!?:]{1,80}$/iu;
+const INLINE_CREDIT = /\s[(\[]?(?:credit|source|photo|photograph|picture|image|bild|foto|quelle|fuente|fonte|crédito|crédit|фото|источник)s?\s*:\s*[^.!?:()]{1,80}[)\]]?$/iu;
 /** `Photo by Jane Doe on Unsplash`, `Foto: LA NACION`, `(Bild: Hersteller)`. */
 const LABELLED_CREDIT = /^[(\[]?(?:photo|image|picture|credit|foto|bild|фото|crédito|crédit|source)s?\s*(?:by|credit|:|：)\s*[^.!?]{1,80}[)\]]?$/iu;
 

@@ -26,7 +26,7 @@
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine } from '../util/tree.js';
-import { upperShare, wordCount } from '../util/text.js';
+import { endsLikeSentence, upperShare, wordCount } from '../util/text.js';
 import { isBodyText, isNameList } from '../util/shape.js';
 import { hasDate } from '../util/dates.js';
 
@@ -50,7 +50,8 @@ function isHeadlineShaped(node: LineNode): boolean {
 }
 
 function isStandfirst(node: LineNode): boolean {
-  return wordCount(node.data.text) >= 8;
+  const words = wordCount(node.data.text);
+  return words >= 8 || (words >= 4 && endsLikeSentence(node.data.text));
 }
 
 export default function mainContent(options: MainContentOptions = {}) {
@@ -111,7 +112,7 @@ export default function mainContent(options: MainContentOptions = {}) {
     let title = -1;
     let best = -Infinity;
     // The first body line itself may be a headline that ends in `?` or `!`.
-    if (isHeadlineShaped(lines[start]) && /[?!]$/.test(lines[start].data.text) && lines[start].data.blankBefore) {
+    if (isHeadlineShaped(lines[start]) && /[?!]$/.test(lines[start].data.text)) {
       best = Math.min(wordCount(lines[start].data.text), 10) - 3;
       title = start;
     }
@@ -142,7 +143,11 @@ export default function mainContent(options: MainContentOptions = {}) {
       }
     }
 
-    if (title === start) start++;
+    if (title === start) {
+      do start++;
+      while (start <= end && !body[start]);
+      if (start > end) return;
+    }
     const first = title >= 0 ? title : start;
     for (let i = 0; i < first; i++) removeLine(lines[i], ruleId, 'page chrome before the article');
     for (let i = first + 1; i < start; i++) {

@@ -36,7 +36,7 @@ export const RELATED_HEADERS = [
   'top news', 'latest', 'latest news', 'latest stories', 'latest posts', 'recent posts', 'recent articles', 'editor\'s picks', 'editors\' picks',
   'opinion', 'in case you missed it', 'what to read next', 'don\'t miss', 'around the web', 'from the web', 'sponsored stories', 'promoted stories',
   'leggi anche', 'potrebbe interessarti', 'articoli correlati', 'ti potrebbe interessare', 'lire aussi', 'à lire aussi', 'a lire aussi', 'sur le même sujet',
-  'voir aussi', 'les plus lus', 'lee también', 'te puede interesar', 'noticias relacionadas', 'relacionadas', 'lo más leído', 'más noticias',
+  'voir aussi', 'les plus lus', 'lee también', 'te puede interesar', 'noticias relacionadas', 'relacionadas', 'lo más leído', 'más noticias', 'artículos relacionados', 'contenido relacionado', 'notas relacionadas',
   'leia também', 'veja também', 'leia mais', 'artigos relacionados', 'posts relacionados', 'notícias relacionadas', 'mais lidas',
   'weitere beiträge', 'weitere beiträge zum thema', 'das könnte sie auch interessieren', 'mehr zum thema', 'ähnliche artikel', 'verwandte artikel',
   'meistgelesen', 'auch interessant', 'lees ook', 'читайте также', 'вам также может быть интересно', 'похожие статьи', 'похожие записи',
