@@ -68,10 +68,10 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
       const words = wordCount(text);
       if (agency.is(text) || (words <= 4 && /^by\s/i.test(text) && agency.is(text.slice(3)))) {
         removeLine(node, ruleId, 'agency or author name alone on a line (byline)');
-      } else if (isDateOnly(text)) {
-        removeLine(node, ruleId, 'date or time stamp alone on a line');
       } else if (words <= 14 && stamp.starts(text) && hasDate(text)) {
         removeLine(node, ruleId, 'publication or update time stamp');
+      } else if (isDateOnly(text)) {
+        removeLine(node, ruleId, 'date or time stamp alone on a line');
       } else if ((words <= 12 || (words <= 25 && hasDate(text))) && byline.starts(text) && !/[.!?]$/.test(text)) {
         removeLine(node, ruleId, 'byline');
       } else if (words <= 10 && HANDLE.test(text) && (RELATIVE_TIME.test(text) || hasDate(text))) {

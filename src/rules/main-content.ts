@@ -67,12 +67,21 @@ export default function mainContent(options: MainContentOptions = {}) {
     let runStart = 0;
     let start = -1;
     let end = -1;
+    // Each further line of a run without body text costs more, so a long
+    // footer cannot be bridged by a large article.
+    let gap = 0;
     for (let i = 0; i < lines.length; i++) {
       const node = lines[i];
       let w: number;
-      if (body[i]) w = Math.min(node.data.text.length, 600);
-      else if (!isKept(node)) w = -10;
-      else w = node.data.blankBefore && node.data.blankAfter && wordCount(node.data.text) >= 5 ? -15 : -40;
+      if (body[i]) {
+        w = Math.min(node.data.text.length, 600);
+        gap = 0;
+      } else {
+        gap++;
+        if (!isKept(node)) w = -10;
+        else w = node.data.blankBefore && node.data.blankAfter && wordCount(node.data.text) >= 5 ? -15 : -40;
+        w -= 2 * gap;
+      }
       if (sum <= 0) {
         sum = 0;
         runStart = i;
