@@ -34,7 +34,7 @@ export const BYLINE_WORDS = [
 export const STAMP_WORDS = [
   'published', 'updated', 'posted', 'last updated', 'last modified', 'modified', 'first published', 'created', 'date',
   'veröffentlicht', 'aktualisiert', 'publiziert', 'stand', 'publicado', 'actualizado', 'atualizado', 'publié', 'mis à jour',
-  'pubblicato', 'aggiornato', 'опубликовано', 'обновлено', 'дата', 'diterbitkan', 'diperbarui', '发布时间', '更新', '公開日', '更新日', '입력', '수정',
+  'pubblicato', 'aggiornato', 'опубликовано', 'обновлено', 'дата', 'diterbitkan', 'diperbarui', '发布时间', '更新', '公開日', '更新日', '입력', '수정', '기사입력', '등록', '발행',
 ];
 /** Wire agencies and other sources that stand alone on a line as a byline. */
 export const AGENCIES = [

@@ -31,7 +31,7 @@ export const CTA_PHRASES = [
   'abonnez-vous', 'suivez-nous', 'partager', 'inscrivez-vous', 'suscríbete', 'suscribirse', 'síguenos', 'compartir', 'compartir en',
   'inscreva-se', 'assine', 'siga-nos', 'compartilhe', 'compartilhar', 'baixe', 'baixe grátis', 'iscriviti', 'seguici', 'condividi', 'condividi su',
   'подпишитесь', 'подписаться', 'поделиться', 'поделитесь', 'присоединяйтесь', 'ikuti kami', 'bagikan', 'berlangganan',
-  '分享', '分享到', '订阅', '关注我们', '扫码', 'シェア', 'ツイート', 'フォロー', '購読', '공유', '구독', '팔로우',
+  '分享', '分享到', '转播到', '转发到', '订阅', '关注我们', '扫码', 'シェア', 'ツイート', 'フォロー', '購読', '공유', '구독', '팔로우',
 ];
 const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
 

@@ -6,17 +6,20 @@
  * Why: menus, teaser lists and footers are worded in ways no phrase list
  * foresees, but their shape and place give them away. The article is one
  * dense run of paragraphs; the headline sits directly above it; a related,
- * comments or author-box header after most of the article ends it.
+ * comments or author-box header near its end ends it.
  *
  * How:
  * - a body line is a sentence-shaped line (10+ words ending like a
  *   sentence, in any script) or a long line (25+ words);
- * - the article starts at the first body line and ends at the last body
- *   line before the first boundary header (set by `related-blocks`) that
- *   comes after most of the article's text; paragraph-shaped lines right
- *   after the last body line still belong to it;
- * - the headline is the nearest headline-shaped line (3 to 30 words, not a
- *   sentence, not a label) in the few kept lines above the start; lines
+ * - the article is the densest run of lines: body lines add their length,
+ *   other lines subtract, and each further line of a run without body text
+ *   subtracts more (a maximum-sum segment, linear time);
+ * - a boundary header (set by `related-blocks`) ends it when less than a
+ *   third of the article's text follows; paragraph-shaped lines right after
+ *   the last body line still belong to it;
+ * - the headline is the best headline-shaped line (3 to 30 words, not a
+ *   sentence) among the few kept lines above the start: longer and nearer
+ *   is better, name lists, dates and short all-caps labels are not; lines
  *   between it and the body stay only if they read like a standfirst;
  * - a page with no body line is left as it is.
  *
@@ -96,12 +99,12 @@ export default function mainContent(options: MainContentOptions = {}) {
     if (start < 0) return;
     while (!body[start]) start++;
 
-    // A related, comments or author-box header after most of the article ends it.
+    // A related, comments or author-box header ends the article when less than a third of its text follows.
     let mass = 0;
     for (let i = start; i <= end; i++) if (body[i]) mass += lines[i].data.text.length;
     let before = 0;
     for (let i = start; i <= end; i++) {
-      if (lines[i].data.boundary && before > mass - before) {
+      if (lines[i].data.boundary && mass - before < before / 2) {
         end = i - 1;
         break;
       }

@@ -10,9 +10,9 @@
  * body text, so they must go with their header.
  *
  * Only headers below the article's first body line count: above it they are
- * menus, which the content stage removes. The header and the lines directly under it (up to the next blank line,
- * or the next group when the header stands alone) go. The header is also
- * marked as a boundary: when it comes after most of the article, the
+ * menus, which the content stage removes. The header and the group of
+ * lines under it (up to the next blank line) go. The header is also
+ * marked as a boundary: when little of the article follows it, the
  * content stage ends the article there.
  *
  * @example
@@ -56,11 +56,9 @@ export interface RelatedBlocksOptions {
 }
 
 function removeBlock(lines: LineNode[], start: number, reason: string): void {
-  let i = start + 1;
-  let j = i;
-  // A header alone (blank line under it) takes the next group.
-  if (lines[start].data.blankAfter) j++;
-  for (; i < lines.length && i <= j; i++) {
+  // The group of lines under the header (after a blank line, if any), up to the next blank line.
+  let j = start + 1;
+  for (let i = start + 1; i < lines.length && i <= j; i++) {
     const node = lines[i];
     if (node.data.boundary) break;
     removeLine(node, ruleId, reason);

@@ -16,6 +16,7 @@ export type PhraseKind =
 
 export type PhraseLists = Partial<Record<PhraseKind, string[]>>;
 
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Punctuation that may trail a label: `Related:`, `More ›`, `Read more »`. */
 const TRAILING = /[\s:：|»›>…\-–—.]+$/u;
@@ -34,9 +35,13 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
   const set = new Set(phrases);
   if (phrases.length === 0) return { is: () => false, starts: () => false, has: () => false };
   // Longest first so that an alternation prefers `related stories` over `related`.
-  const alt = [...set].sort((a, b) => b.length - a.length).map(escape).join('|');
-  const startRe = new RegExp(`^(?:${alt})(?![\\p{L}\\p{N}])`, 'u');
-  const hasRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'u');
+  // Scripts written without spaces (Han, Kana, Hangul, Thai) have no word
+  // boundaries to check, so their phrases match anywhere.
+  const sorted = [...set].sort((a, b) => b.length - a.length);
+  const spaced = sorted.filter((p) => !UNSPACED.test(p)).map(escape).join('|') || '(?!)';
+  const unspaced = sorted.filter((p) => UNSPACED.test(p)).map(escape).join('|') || '(?!)';
+  const startRe = new RegExp(`^(?:(?:${spaced})(?![\\p{L}\\p{N}])|(?:${unspaced}))`, 'u');
+  const hasRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spaced})(?![\\p{L}\\p{N}])|(?:${unspaced})`, 'u');
   return {
     is: (text) => set.has(comparable(text).replace(TRAILING, '')),
     starts: (text) => startRe.test(comparable(text)),
