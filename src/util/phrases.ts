@@ -21,6 +21,18 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Punctuation that may trail a label: `Related:`, `More ›`, `Read more »`. */
 const TRAILING = /[\s:：|»›>…\-–—.]+$/u;
 
+// Every matcher compares the same line: keep the last lines' comparable forms.
+const keys = new Map<string, string>();
+function key(text: string): string {
+  let k = keys.get(text);
+  if (k === undefined) {
+    if (keys.size > 256) keys.clear();
+    k = comparable(text);
+    keys.set(text, k);
+  }
+  return k;
+}
+
 export interface PhraseMatcher {
   /** The whole line is one of the phrases (trailing label punctuation ignored). */
   is(text: string): boolean;
@@ -33,6 +45,7 @@ export interface PhraseMatcher {
 export function phraseMatcher(...lists: Array<readonly string[] | undefined>): PhraseMatcher {
   const phrases = lists.flatMap((l) => l ?? []).map((p) => comparable(p).replace(TRAILING, '')).filter(Boolean);
   const set = new Set(phrases);
+  const longest = phrases.reduce((m, p) => Math.max(m, p.length), 0);
   if (phrases.length === 0) return { is: () => false, starts: () => false, has: () => false };
   // Longest first so that an alternation prefers `related stories` over `related`.
   // Scripts written without spaces (Han, Kana, Hangul, Thai) have no word
@@ -43,8 +56,8 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
   const startRe = new RegExp(`^(?:(?:${spaced})(?![\\p{L}\\p{N}])|(?:${unspaced}))`, 'u');
   const hasRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spaced})(?![\\p{L}\\p{N}])|(?:${unspaced})`, 'u');
   return {
-    is: (text) => set.has(comparable(text).replace(TRAILING, '')),
-    starts: (text) => startRe.test(comparable(text)),
-    has: (text) => hasRe.test(comparable(text)),
+    is: (text) => text.length <= longest + 8 && set.has(key(text).replace(TRAILING, '')),
+    starts: (text) => startRe.test(key(text)),
+    has: (text) => hasRe.test(key(text)),
   };
 }
