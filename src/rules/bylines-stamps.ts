@@ -61,7 +61,9 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
   const stamp = phraseMatcher(STAMP_WORDS, options.phrases);
   const agency = phraseMatcher(AGENCIES);
   return (tree: LineRoot): void => {
-    for (const node of tree.children) {
+    const lines = tree.children;
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
       if (!isKept(node)) continue;
       const text = node.data.text;
       if (text.length > 160) continue;
@@ -81,7 +83,7 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
       } else if (words <= 1 && byline.is(text)) {
         // `por` / `César Salza`: the label alone, the name on the next line.
         removeLine(node, ruleId, 'byline');
-        const next = tree.children[tree.children.indexOf(node) + 1];
+        const next = lines[i + 1];
         if (next && isKept(next) && wordCount(next.data.text) <= 4 && !/[.!?]$/.test(next.data.text)) removeLine(next, ruleId, 'byline');
       } else if (words <= 14 && CONTACT.test(text)) {
         removeLine(node, ruleId, 'author contact line');

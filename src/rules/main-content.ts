@@ -40,10 +40,6 @@ export interface MainContentOptions {
   headlineWindow?: number;
 }
 
-function isBodyLine(node: LineNode): boolean {
-  return isBodyText(node.data.text);
-}
-
 function isHeadlineShaped(node: LineNode): boolean {
   const text = node.data.text;
   const words = wordCount(text);
@@ -61,7 +57,7 @@ export default function mainContent(options: MainContentOptions = {}) {
   const window = options.headlineWindow ?? 4;
   return (tree: LineRoot): void => {
     const lines = tree.children;
-    const body = lines.map((n) => isKept(n) && isBodyLine(n));
+    const body = lines.map((n) => isKept(n) && isBodyText(n.data.text));
     // The article is the densest run: body lines count for their length,
     // other lines against it (short ones more), so a lone sentence in the
     // page header does not pull the chrome under it into the article.
