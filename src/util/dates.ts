@@ -35,6 +35,7 @@ const TIME_WORDS = ['am', 'pm', 'a.m', 'p.m', 'est', 'edt', 'cst', 'cdt', 'pst',
 const GLUE = ['at', 'on', 'the', 'of', 'de', 'del', 'do', 'da', 'di', 'le', 'um', 'am', 'à', 'a', 'г', 'года', 'в', 'y', 'e', 'et', 'und', 'and', 'updated', 'published'];
 
 const WORDS = new Set([...MONTHS, ...WEEKDAYS, ...TIME_WORDS, ...GLUE]);
+const MONTH_SET = new Set(MONTHS);
 const NUMBER_TOKEN = /^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|\.|am|pm|h)?$/;
 const CJK_DATE = /^\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*[（(][^）)]{1,3}[）)])?(?:\s*\d{1,2}[:：]\d{2})?$/u;
 
@@ -58,5 +59,5 @@ export function isDateOnly(text: string): boolean {
 /** Starts with a date or time, e.g. `Published 10:02 AM EST Nov 19, 2019` minus the label. */
 export function hasDate(text: string): boolean {
   return /\b\d{1,2}[:.]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}\s*年/.test(text) ||
-    text.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.length > 2 && MONTHS.includes(w)) && /\d/.test(text);
+    /\d/.test(text) && text.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.length > 2 && MONTH_SET.has(w));
 }

@@ -1,9 +1,13 @@
 /**
  * Phrase lists: built-in wording for a kind of boilerplate plus the user's
  * own phrases (any language). A list compiles to one matcher; matching is
- * case-insensitive and works on whole words.
+ * case-insensitive, ignores punctuation and works on whole words.
+ *
+ * Matching looks word n-grams up in a set instead of running one big
+ * alternation regex over the line: the cost is a few hash look-ups per word,
+ * whatever the length of the lists.
  */
-import { comparable } from './text.js';
+import { cjkCount, comparable } from './text.js';
 
 export type PhraseKind =
   | 'navigation'
@@ -16,48 +20,86 @@ export type PhraseKind =
 
 export type PhraseLists = Partial<Record<PhraseKind, string[]>>;
 
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Scripts written without spaces: their phrases are matched as substrings. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Punctuation that may trail a label: `Related:`, `More ›`, `Read more »`. */
-const TRAILING = /[\s:：|»›>…\-–—.]+$/u;
 
-// Every matcher compares the same line: keep the last lines' comparable forms.
-const keys = new Map<string, string>();
-function key(text: string): string {
-  let k = keys.get(text);
-  if (k === undefined) {
-    if (keys.size > 256) keys.clear();
-    k = comparable(text);
-    keys.set(text, k);
-  }
-  return k;
+interface Words {
+  key: string;
+  words: string[];
+  /** The line holds characters of a script written without spaces. */
+  unspaced: boolean;
+  joined?: string;
 }
 
+// Every rule's matchers look at every line of a document in turn, so the
+// cache must hold a whole document's lines; it is emptied when it gets big.
+const cache = new Map<string, Words>();
+function wordsOf(text: string): Words {
+  let w = cache.get(text);
+  if (w === undefined) {
+    if (cache.size > 8192) cache.clear();
+    const key = comparable(text);
+    w = { key, words: key.match(WORD) ?? [], unspaced: cjkCount(key) > 0 };
+    cache.set(text, w);
+  }
+  return w;
+}
+
+/** Phrases are short: `is` and `starts` only ever need a line's first characters. */
+const PREFIX = 240;
+
 export interface PhraseMatcher {
-  /** The whole line is one of the phrases (trailing label punctuation ignored). */
+  /** The whole line is one of the phrases (punctuation ignored). */
   is(text: string): boolean;
-  /** The line starts with one of the phrases, followed by a word boundary. */
+  /** The line starts with one of the phrases. */
   starts(text: string): boolean;
   /** One of the phrases occurs in the line as whole words. */
   has(text: string): boolean;
 }
 
 export function phraseMatcher(...lists: Array<readonly string[] | undefined>): PhraseMatcher {
-  const phrases = lists.flatMap((l) => l ?? []).map((p) => comparable(p).replace(TRAILING, '')).filter(Boolean);
-  const set = new Set(phrases);
-  const longest = phrases.reduce((m, p) => Math.max(m, p.length), 0);
-  if (phrases.length === 0) return { is: () => false, starts: () => false, has: () => false };
-  // Longest first so that an alternation prefers `related stories` over `related`.
-  // Scripts written without spaces (Han, Kana, Hangul, Thai) have no word
-  // boundaries to check, so their phrases match anywhere.
-  const sorted = [...set].sort((a, b) => b.length - a.length);
-  const spaced = sorted.filter((p) => !UNSPACED.test(p)).map(escape).join('|') || '(?!)';
-  const unspaced = sorted.filter((p) => UNSPACED.test(p)).map(escape).join('|') || '(?!)';
-  const startRe = new RegExp(`^(?:(?:${spaced})(?![\\p{L}\\p{N}])|(?:${unspaced}))`, 'u');
-  const hasRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spaced})(?![\\p{L}\\p{N}])|(?:${unspaced})`, 'u');
+  const spaced = new Set<string>();
+  const unspaced: string[] = [];
+  const firsts = new Set<string>();
+  let longest = 0;
+  for (const phrase of lists.flatMap((l) => l ?? [])) {
+    const words = comparable(phrase).match(WORD);
+    if (!words) continue;
+    if (UNSPACED.test(phrase)) unspaced.push(words.join(''));
+    else {
+      spaced.add(words.join(' '));
+      firsts.add(words[0]);
+      longest = Math.max(longest, words.length);
+    }
+  }
+  /** Does a phrase start at word `i`? */
+  const at = (words: string[], i: number): boolean => {
+    if (!firsts.has(words[i])) return false;
+    let gram = '';
+    for (let n = 0; n < longest && i + n < words.length; n++) {
+      gram = n === 0 ? words[i] : gram + ' ' + words[i + n];
+      if (spaced.has(gram)) return true;
+    }
+    return false;
+  };
   return {
-    is: (text) => text.length <= longest + 8 && set.has(key(text).replace(TRAILING, '')),
-    starts: (text) => startRe.test(key(text)),
-    has: (text) => hasRe.test(key(text)),
+    is(text) {
+      if (text.length > PREFIX) return false;
+      const w = wordsOf(text);
+      if (w.words.length === 0) return false;
+      if (w.words.length <= longest && firsts.has(w.words[0]) && spaced.has((w.joined ??= w.words.join(' ')))) return true;
+      return w.unspaced && unspaced.length > 0 && unspaced.includes(w.words.join(''));
+    },
+    starts(text) {
+      const { key, words, unspaced: cjk } = wordsOf(text.length > PREFIX ? text.slice(0, PREFIX) : text);
+      if (words.length && at(words, 0)) return true;
+      return cjk && unspaced.some((p) => key.startsWith(p));
+    },
+    has(text) {
+      const { key, words, unspaced: cjk } = wordsOf(text);
+      for (let i = 0; i < words.length; i++) if (at(words, i)) return true;
+      return cjk && unspaced.some((p) => key.includes(p));
+    },
   };
 }

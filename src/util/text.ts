@@ -6,8 +6,13 @@ export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2
 /** Spaces folded inside a line (CLEANING.md: spaces, tabs and NBSP). */
 const FOLDABLE = /[ \t\u00A0]+/g;
 
+/** Characters that make a line need folding (anything but single ASCII spaces). */
+const NEEDS_FOLD = /[\t\u00A0\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]| {2}/;
+
 /** Fold white space, drop invisible characters, trim. Entities stay as they are. */
 export function normalizeSpace(text: string): string {
+  // Most lines need nothing but a trim: skip the two replaces for them.
+  if (!NEEDS_FOLD.test(text)) return text.trim();
   return text.replace(INVISIBLE, '').replace(FOLDABLE, ' ').trim();
 }
 
@@ -42,30 +47,42 @@ export function tokens(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
+/** Scripts written without spaces between words: Han, Kana, Hangul, Thai (by code point ranges). */
+function isUnspaced(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) ||
+    (c >= 0x31f0 && c <= 0x31ff) || (c >= 0xff66 && c <= 0xff9f) || (c >= 0xd840 && c <= 0xd87f) // high surrogates of Han extensions
+  );
+}
+
 /** Number of CJK (and Thai) characters: these scripts write words without spaces. */
 export function cjkCount(text: string): number {
-  const m = text.match(CJK);
-  return m ? m.length : 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isUnspaced(text.charCodeAt(i))) n++;
+  return n;
 }
 
 /**
  * A length in "words" that is fair across scripts: white-space separated
  * words, where a run of CJK characters counts one word per two characters.
+ * One pass over char codes: it runs several times per line.
  */
 export function wordCount(text: string): number {
   let words = 0;
+  let cjk = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
-    if (space) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      words++;
+    if (c === 32 || c === 9 || c === 0xa0 || c === 0x3000) inWord = false;
+    else {
+      if (!inWord) {
+        inWord = true;
+        words++;
+      }
+      if (c >= 0x0e00 && isUnspaced(c)) cjk++;
     }
   }
-  const cjk = cjkCount(text);
   return cjk > 0 ? Math.max(words, Math.round(cjk / 2)) : words;
 }
 
@@ -75,14 +92,14 @@ export function endsLikeSentence(text: string): boolean {
   return TERMINAL.test(text);
 }
 
-/** Lower-case, unify quote marks and drop punctuation at the ends: for comparing lines. */
+const QUOTES = /[‘’‚‛′`´“”„‟″«»]/;
+const ODD_SPACE = /\s\s|[^\S ]/;
+/** Lower-case, unify quote marks and fold white space: for comparing lines. */
 export function comparable(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[‘’‚‛′`´]/g, "'")
-    .replace(/[“”„‟″«»]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let out = text.toLowerCase();
+  if (QUOTES.test(out)) out = out.replace(/[‘’‚‛′`´]/g, "'").replace(/[“”„‟″«»]/g, '"');
+  if (ODD_SPACE.test(out)) out = out.replace(/\s+/g, ' ');
+  return out.trim();
 }
 
 /** Share of letters that are upper case (0 when the text has no cased letters). */
