@@ -33,6 +33,12 @@ export const CTA_PHRASES = [
   'подпишитесь', 'подписаться', 'поделиться', 'поделитесь', 'присоединяйтесь', 'ikuti kami', 'bagikan', 'berlangganan',
   '分享', '分享到', '转播到', '转发到', '订阅', '关注我们', '扫码', 'シェア', 'ツイート', 'フォロー', '購読', '공유', '구독', '팔로우',
 ];
+/** Wording that is a prompt even inside a longer line. */
+export const STRONG_PROMPTS = [
+  'sign up for our newsletter', 'subscribe to our newsletter', 'thanks for sharing', 'thank you for sharing', 'thanks for reading', 'thank you for reading',
+  'let us know in the comments', 'tell us in the comments', 'leave your questions', 'receba em seu email', 'receba no seu email', 'obrigado por compartilhar',
+  'deixe suas dúvidas', 'deixe sua opinião', 'gracias por compartir', 'danke fürs teilen', 'merci de partager', 'спасибо за репост',
+];
 const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
 
 export interface CallsToActionOptions {
@@ -45,6 +51,7 @@ export default function callsToAction(options: CallsToActionOptions = {}) {
   const oneWord = CTA_PHRASES.filter((p) => !/\s/.test(p));
   const prompt = phraseMatcher(CTA_PHRASES.filter((p) => /\s/.test(p)), options.phrases);
   const verb = phraseMatcher(oneWord);
+  const strong = phraseMatcher(STRONG_PROMPTS);
   return (tree: LineRoot): void => {
     const lines = tree.children;
     for (let i = 0; i < lines.length; i++) {
@@ -52,8 +59,8 @@ export default function callsToAction(options: CallsToActionOptions = {}) {
       if (!isKept(node)) continue;
       const text = node.data.text;
       const words = wordCount(text);
-      if (words > 25) continue;
-      const isPrompt = (words <= 6 && SOCIAL.test(text) && /\p{L}/u.test(text)) || prompt.has(text) || (words <= 5 && verb.has(text));
+      if (words > 40) continue;
+      const isPrompt = (words <= 6 && SOCIAL.test(text) && /\p{L}/u.test(text)) || (words <= 25 && prompt.has(text)) || (words <= 40 && strong.has(text)) || (words <= 5 && verb.has(text));
       if (!isPrompt) continue;
       removeLine(node, ruleId, 'call to action (share, follow, subscribe or cookie prompt)');
       // A one-word label right beside a prompt belongs to it.

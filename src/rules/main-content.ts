@@ -44,7 +44,8 @@ function isHeadlineShaped(node: LineNode): boolean {
   const text = node.data.text;
   const words = wordCount(text);
   if (words < 3 || words > 30 || text.length > 250) return false;
-  if (/[:,;]$|[^.][.]$/u.test(text)) return false;
+  // A sentence, a label, or a teaser cut short (`…`, `..`) is not a headline.
+  if (/[:,;…]$|[^.][.]$|\.\.$/u.test(text)) return false;
   return /\p{L}/u.test(text);
 }
 
@@ -54,7 +55,7 @@ function isStandfirst(node: LineNode): boolean {
 }
 
 export default function mainContent(options: MainContentOptions = {}) {
-  const window = options.headlineWindow ?? 4;
+  const window = options.headlineWindow ?? 6;
   return (tree: LineRoot): void => {
     const lines = tree.children;
     const body = lines.map((n) => isKept(n) && isBodyText(n.data.text));
@@ -107,10 +108,15 @@ export default function mainContent(options: MainContentOptions = {}) {
       if (body[i]) before += lines[i].data.text.length;
     }
     while (end > start && !body[end]) end--;
-    // Paragraph-shaped lines right after the last body line (a short closing paragraph).
+    // Lines right after the last body line that still read as prose: a short
+    // closing paragraph, a sentence broken over lines, a closing note.
     for (let i = end + 1; i < lines.length; i++) {
       const node = lines[i];
-      if (!isKept(node) || !node.data.blankBefore || !node.data.blankAfter || wordCount(node.data.text) < 5) break;
+      if (!isKept(node) || node.data.boundary) break;
+      const words = wordCount(node.data.text);
+      const paragraph = node.data.blankBefore && node.data.blankAfter && words >= 5;
+      const prose = words >= 2 && /[.!?…。！？،؟,、，;；]["'”’»)\]）」』]*$/u.test(node.data.text);
+      if (!paragraph && !prose) break;
       end = i;
     }
 
@@ -124,12 +130,29 @@ export default function mainContent(options: MainContentOptions = {}) {
       best = Math.min(wordCount(lines[start].data.text), 10) - 3;
       title = start;
     }
+    // Pages repeat their title (breadcrumb, page title, headline): a line whose
+    // text recurs elsewhere in the page is likelier the headline.
+    const recurring = new Map<string, number>();
+    for (const node of lines) {
+      const text = node.data.text;
+      if (text.length > 300) continue;
+      const tail = text.split(/\s(?:>|»|›|\||\/)\s/u).pop()!;
+      recurring.set(text, (recurring.get(text) ?? 0) + 1);
+      if (tail !== text) recurring.set(tail, (recurring.get(tail) ?? 0) + 1);
+    }
+    // Bylines and stamps follow the headline: a candidate above one is preferred.
+    let belowByline = false;
     for (let i = start - 1, seen = 0; i >= 0 && seen < window; i--) {
-      if (!isKept(lines[i])) continue;
+      if (!isKept(lines[i])) {
+        if (lines[i].data.removed!.rule === 'bylines-stamps') belowByline = true;
+        continue;
+      }
       const node = lines[i];
       const words = wordCount(node.data.text);
       if (isHeadlineShaped(node)) {
         let score = Math.min(words, 10) - 1.5 * seen;
+        if ((recurring.get(node.data.text) ?? 0) > 1) score += 3;
+        if (belowByline) score += 3;
         if (isNameList(node.data.text)) score -= 6;
         if (words <= 4 && upperShare(node.data.text) > 0.9) score -= 4;
         if (hasDate(node.data.text)) score -= 5;
@@ -151,6 +174,11 @@ export default function mainContent(options: MainContentOptions = {}) {
       }
     }
 
+    // A text that opens with a headline-shaped paragraph right above the one
+    // chosen (a page without chrome, or an already clean text) opens with its headline.
+    if (title === 1 && isKept(lines[0]) && isHeadlineShaped(lines[0]) && lines[0].data.blankAfter && wordCount(lines[0].data.text) >= 4) {
+      title = 0;
+    }
     if (title === start) {
       do start++;
       while (start <= end && !body[start]);
@@ -159,7 +187,8 @@ export default function mainContent(options: MainContentOptions = {}) {
     const first = title >= 0 ? title : start;
     for (let i = 0; i < first; i++) removeLine(lines[i], ruleId, 'page chrome before the article');
     for (let i = first + 1; i < start; i++) {
-      if (!isStandfirst(lines[i]) || isNameList(lines[i].data.text)) removeLine(lines[i], ruleId, 'page meta between the headline and the article');
+      const text = lines[i].data.text;
+      if (!isStandfirst(lines[i]) || isNameList(text) || (hasDate(text) && wordCount(text) < 25)) removeLine(lines[i], ruleId, 'page meta between the headline and the article');
     }
     for (let i = end + 1; i < lines.length; i++) removeLine(lines[i], ruleId, 'after the article’s end');
     if (title >= 0) {
