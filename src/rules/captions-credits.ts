@@ -55,6 +55,8 @@ const ENDS_WITH_CREDIT = new RegExp(
 );
 /** A sentence followed by `Photograph by …`. */
 const ENDS_WITH_PHOTO_BY = /[.!?"”'’]\s+(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy of|credit|:)\s[^.!?]{1,60}$/iu;
+/** A credit that is only a social-media handle: `@paulinaporizkov`. */
+const HANDLE_ONLY = /^@[\p{L}\p{N}_.]{2,40}$/u;
 /** Gallery controls: `View all (4)`, `View gallery`, `3 / 12`, `Photo 2 of 9`. */
 const GALLERY = /^(?:(?:view|see|open|show)\s+(?:all|gallery|photos?|images?|slideshow|more photos)(?:\s*\(\d+\))?|(?:photo|image|bild|foto|фото)?\s*\d{1,3}\s*(?:\/|of|von|de|из)\s*\d{1,3})$/iu;
 /** A caption with an inline credit label at its end: `A man walks past …  Credit: Reuters`. */
@@ -87,7 +89,12 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
       if (media.is(text)) {
         removeLine(node, ruleId, 'media label');
         const next = lines[i + 1];
-        if (next && isKept(next)) mark(next, 'caption under a media label');
+        const prev = lines[i - 1];
+        if (next && isKept(next) && (isCredit(next.data.text) || HANDLE_ONLY.test(next.data.text))) {
+          // `caption` / `Фото` / `@credit`: the label sits between a caption and its credit.
+          mark(next, 'photo credit');
+          if (prev && isKept(prev) && wordCount(prev.data.text) <= 30 && prev.data.role === undefined) mark(prev, 'caption above a media label');
+        } else if (next && isKept(next)) mark(next, 'caption under a media label');
         i++;
         continue;
       }

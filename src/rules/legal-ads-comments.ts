@@ -29,7 +29,8 @@ export const AD_LABELS = [
   'story continues below advertisement', 'article continues below',
 ];
 export const COMMENT_PHRASES = [
-  'leave a comment', 'leave a reply', 'add a comment', 'post a comment', 'write a comment', 'comments', 'comment', 'show comments', 'view comments',
+  'leave a comment', 'leave a reply', 'send your comment', 'enviá tu comentario', 'envía tu comentario', 'para poder comentar', 'to comment', 'log in to comment',
+  'los comentarios publicados', 'comments are closed', 'comentarios cerrados', 'add a comment', 'post a comment', 'write a comment', 'comments', 'comment', 'show comments', 'view comments',
   'join the conversation', 'join the discussion', 'cancel reply', 'save my name, email, and website in this browser for the next time i comment',
   'your email address will not be published', 'required fields are marked', 'kommentar', 'kommentare', 'kommentar schreiben', 'commentaires',
   'laisser un commentaire', 'comentarios', 'deja un comentario', 'comentários', 'deixe um comentário', 'deixe seu comentário', 'commenti',

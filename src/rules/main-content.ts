@@ -54,6 +54,15 @@ function isStandfirst(node: LineNode): boolean {
   return words >= 8 || (words >= 4 && endsLikeSentence(node.data.text));
 }
 
+/** After the block a boundary header opens, the article goes on as paragraphs: the header was in the body. */
+function resumes(lines: LineNode[], body: boolean[], header: number): boolean {
+  for (let i = header + 1; i < lines.length; i++) {
+    if (!isKept(lines[i])) continue;
+    return body[i] && lines[i].data.blankBefore && lines[i].data.blankAfter;
+  }
+  return false;
+}
+
 export default function mainContent(options: MainContentOptions = {}) {
   const window = options.headlineWindow ?? 6;
   return (tree: LineRoot): void => {
@@ -101,7 +110,7 @@ export default function mainContent(options: MainContentOptions = {}) {
     for (let i = start; i <= end; i++) if (body[i]) mass += lines[i].data.text.length;
     let before = 0;
     for (let i = start; i <= end; i++) {
-      if (lines[i].data.boundary && mass - before < before / 2) {
+      if (lines[i].data.boundary && mass - before < before / 2 && !resumes(lines, body, i)) {
         end = i - 1;
         break;
       }
@@ -116,7 +125,9 @@ export default function mainContent(options: MainContentOptions = {}) {
       const words = wordCount(node.data.text);
       const paragraph = node.data.blankBefore && node.data.blankAfter && words >= 5;
       const prose = words >= 2 && /[.!?…。！？،؟,、，;；]["'”’»)\]）」』]*$/u.test(node.data.text);
-      if (!paragraph && !prose) break;
+      // A source citation closing the article: `[Ni’matul Ukhuwah hal. 41]`.
+      const citation = node.data.blankBefore && /^[[(（][^[\]()（）]{2,80}[\])）]$/u.test(node.data.text);
+      if (!paragraph && !prose && !citation) break;
       end = i;
     }
 
