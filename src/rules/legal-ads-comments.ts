@@ -23,6 +23,7 @@ export const LEGAL_PHRASES = [
   'política de privacidade', 'tutti i diritti riservati', 'все права защищены', 'политика конфиденциальности', 'hak cipta', '版权所有', '版權所有',
   '无断转载', '無断転載', '著作権', '무단전재', '무단 전재', '저작권자',
 ];
+const AD_WIDGET = /^(?:powered by|sponsored by|presented by|brought to you by|in partnership with|ads by)\s+\S+(?:\s+\S+){0,3}$/i;
 export const AD_LABELS = [
   'advertisement', 'advertising', 'advertisements', 'ad', 'ads', 'sponsored', 'sponsored content', 'promoted', 'paid content', 'partner content',
   'anzeige', 'werbung', 'publicidad', 'publicité', 'publicidade', 'pubblicità', 'реклама', 'iklan', '广告', '広告', '광고', 'continue reading below',
@@ -51,14 +52,16 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
   const legal = phraseMatcher(LEGAL_PHRASES, options.phrases);
   const ads = phraseMatcher(AD_LABELS);
   const comments = phraseMatcher(COMMENT_PHRASES);
+  // `Comments made by …` is a sentence: only wording of two words or more opens a longer line.
+  const commentNotice = phraseMatcher(COMMENT_PHRASES.filter((p) => p.includes(' ')));
   return (tree: LineRoot): void => {
     for (const node of tree.children) {
       if (!isKept(node)) continue;
       const text = node.data.text;
       const words = wordCount(text);
       if (words > 30) continue;
-      if (ads.is(text)) removeLine(node, ruleId, 'ad label');
-      else if (COMMENT_COUNT.test(text) || comments.is(text) || (words <= 12 && comments.starts(text))) removeLine(node, ruleId, 'comment section prompt or counter');
+      if (ads.is(text) || AD_WIDGET.test(text)) removeLine(node, ruleId, 'ad label');
+      else if (COMMENT_COUNT.test(text) || comments.is(text) || (words <= 12 && comments.starts(text)) || commentNotice.starts(text)) removeLine(node, ruleId, 'comment section prompt or counter');
       else if (FORM_FIELD.test(text)) removeLine(node, ruleId, 'comment form field');
       else if ((words <= 20 && COPYRIGHT.test(text)) || (words <= 15 && legal.has(text))) removeLine(node, ruleId, 'copyright, terms or privacy line');
     }

@@ -141,15 +141,15 @@ export default function mainContent(options: MainContentOptions = {}) {
       best = Math.min(wordCount(lines[start].data.text), 10) - 3;
       title = start;
     }
-    // Pages repeat their title (breadcrumb, page title, headline): a line whose
-    // text recurs elsewhere in the page is likelier the headline.
-    const recurring = new Map<string, number>();
-    for (const node of lines) {
-      const text = node.data.text;
+    // Pages repeat their title (breadcrumb or page title above the headline):
+    // a line whose text already appeared above it is likelier the headline.
+    const firstSeen = new Map<string, number>();
+    for (let i = 0; i < start; i++) {
+      const text = lines[i].data.text;
       if (text.length > 300) continue;
       const tail = text.split(/\s(?:>|»|›|\||\/)\s/u).pop()!;
-      recurring.set(text, (recurring.get(text) ?? 0) + 1);
-      if (tail !== text) recurring.set(tail, (recurring.get(tail) ?? 0) + 1);
+      if (!firstSeen.has(text)) firstSeen.set(text, i);
+      if (!firstSeen.has(tail)) firstSeen.set(tail, i);
     }
     // Bylines and stamps follow the headline: a candidate above one is preferred.
     let belowByline = false;
@@ -162,7 +162,7 @@ export default function mainContent(options: MainContentOptions = {}) {
       const words = wordCount(node.data.text);
       if (isHeadlineShaped(node)) {
         let score = Math.min(words, 10) - 1.5 * seen;
-        if ((recurring.get(node.data.text) ?? 0) > 1) score += 3;
+        if ((firstSeen.get(node.data.text) ?? i) < i) score += 3;
         if (belowByline) score += 3;
         if (isNameList(node.data.text)) score -= 6;
         if (words <= 4 && upperShare(node.data.text) > 0.9) score -= 4;

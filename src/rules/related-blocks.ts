@@ -45,7 +45,7 @@ export const RELATED_HEADERS = [
 ];
 export const AUTHOR_BOX = ['about the author', 'about the authors', 'about', 'über den autor', 'über die autorin', 'über', 'à propos de l\'auteur',
   'à propos de', 'sobre el autor', 'sobre o autor', 'sobre a autora', 'sobre', 'acerca de', 'a proposito di', 'informazioni su', 'l\'autore', 'об авторе', 'tentang penulis', '著者について', '作者简介'];
-const TEASER_PREFIX = /^(?:read more|related|see also|also read|read also|watch|listen|more|lire aussi|à lire aussi|lire|voir aussi|leggi anche|lee también|leia também|veja também|читайте также|baca juga|siehe auch|mehr dazu|mehr zum thema)\s*[:：»›|]\s*\S/iu;
+const TEASER_PREFIX = /^[(\[]?(?:read more|related|see also|also read|read also|watch|listen|more|lire aussi|à lire aussi|lire|voir aussi|leggi anche|lee también|leia também|veja também|читайте также|baca juga|siehe auch|mehr dazu|mehr zum thema)(?:\s+\p{L}{1,4})?\s*[:：»›|]\s*\S/iu;
 
 /** `Profile | Grace Mugabe`: a section label and another article's title, in the body. */
 const SECTION_TEASER = /^[^|]{1,30} \| [^|]{1,80}$/u;
