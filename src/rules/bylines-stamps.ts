@@ -68,7 +68,12 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
       const text = node.data.text;
       if (text.length > 160) continue;
       const words = wordCount(text);
-      if (agency.is(text) || (words <= 4 && /^by\s/i.test(text) && agency.is(text.slice(3)))) {
+      if (words <= 1 && byline.is(text)) {
+        // `por` / `César Salza`: the label alone, the name on the next line.
+        removeLine(node, ruleId, 'byline');
+        const next = lines[i + 1];
+        if (next && isKept(next) && wordCount(next.data.text) <= 4 && !/[.!?]$/.test(next.data.text)) removeLine(next, ruleId, 'byline');
+      } else if (agency.is(text) || (words <= 4 && /^by\s/i.test(text) && agency.is(text.slice(3)))) {
         removeLine(node, ruleId, 'agency or author name alone on a line (byline)');
       } else if (words <= 14 && stamp.starts(text) && hasDate(text)) {
         removeLine(node, ruleId, 'publication or update time stamp');
@@ -80,11 +85,6 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
         removeLine(node, ruleId, 'byline with a handle and a time');
       } else if (words <= 30 && hasDate(text) && INNER_BYLINE.test(text)) {
         removeLine(node, ruleId, 'byline with a date');
-      } else if (words <= 1 && byline.is(text)) {
-        // `por` / `César Salza`: the label alone, the name on the next line.
-        removeLine(node, ruleId, 'byline');
-        const next = lines[i + 1];
-        if (next && isKept(next) && wordCount(next.data.text) <= 4 && !/[.!?]$/.test(next.data.text)) removeLine(next, ruleId, 'byline');
       } else if (words <= 14 && CONTACT.test(text)) {
         removeLine(node, ruleId, 'author contact line');
       } else if (words <= 6 && READING_TIME.test(text)) {

@@ -33,12 +33,13 @@ export const ruleId = 'captions-credits';
 export const CAPTION_LABELS = [
   'file photo', 'photo', 'photos', 'photograph', 'image', 'picture', 'pic', 'credit', 'credits', 'photo credit', 'image credit', 'image source',
   'caption', 'above', 'pictured', 'top', 'main image', 'foto', 'fotos', 'bild', 'bilder', 'bildquelle', 'quelle', 'crédit', 'crédito', 'créditos',
-  'фото', 'фотография', 'источник фото', '사진', '写真', '图', '图片', '圖', 'gambar', 'sumber foto', 'video', 'vídeo', 'watch',
+  'фото', 'фотография', 'источник фото', '사진', '写真', '图', '图片', '圖', 'gambar', 'sumber foto', 'video', 'vídeo', 'watch', 'watch this', 'now playing',
+  'reproduciendo', 'mira esto', 'lecture en cours', 'jetzt läuft',
 ];
 /** Media labels alone on a line; the next line is their caption. */
 export const MEDIA_LABELS = [
   'open full screen', 'open in mode full screen', 'full screen', 'fullscreen', 'open gallery', 'view gallery', 'enlarge this image', 'enlarge image',
-  'expand image', 'zoom', 'photo', 'image', 'foto', 'bild', 'фото', 'vergrößern', 'ampliar', 'agrandir', 'ingrandisci', 'увеличить',
+  'expand image', 'zoom', 'replay', 'play video', 'watch video', 'play', 'photo', 'image', 'foto', 'bild', 'фото', 'vergrößern', 'ampliar', 'agrandir', 'ingrandisci', 'увеличить',
 ];
 const AGENCY = String.raw`(?:AP|AFP|EPA|Associated Press|The Associated Press|EPA-EFE|Reuters|REUTERS|Getty Images|Getty|Shutterstock|iStock|iStockphoto|Yonhap|Xinhua|Bloomberg|Alamy|dpa|DPA|KCNA|ANSA|TASS|PA|PA Wire|Sipa|NurPhoto|Anadolu|WireImage|SOPA Images|LightRocket|Instagram|Twitter|Facebook|YouTube)`;
 /** A whole line that is only a credit. */
@@ -108,7 +109,8 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
         mark(node, 'photo credit');
         // The caption a credit belongs to sits directly above it.
         const prev = lines[i - 1];
-        if (prev && isKept(prev) && !prev.data.blankAfter && wordCount(prev.data.text) <= 40 && prev.data.role === undefined) {
+        const words = prev ? wordCount(prev.data.text) : 0;
+        if (prev && isKept(prev) && (prev.data.blankAfter ? words <= 15 : words <= 40) && prev.data.role === undefined) {
           mark(prev, 'caption above a photo credit');
         }
       } else if (text.length <= 600 && (ENDS_WITH_CREDIT.test(text) || ENDS_WITH_PHOTO_BY.test(text))) {

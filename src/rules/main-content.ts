@@ -35,6 +35,9 @@ import { hasDate } from '../util/dates.js';
 
 export const ruleId = 'main-content';
 
+/** A numbered or bulleted list item, or a line introducing a list. */
+const LIST_ITEM = /^(?:\d{1,3}[.)]\s+\S|[•·▪◦‣*–-]\s+\S)|\S:$/u;
+
 export interface MainContentOptions {
   /** How many kept lines above the article's start are searched for the headline. */
   headlineWindow?: number;
@@ -85,6 +88,9 @@ export default function mainContent(options: MainContentOptions = {}) {
       if (body[i]) {
         w = Math.min(node.data.text.length, 600);
         gap = 0;
+      } else if (isKept(node) && LIST_ITEM.test(node.data.text)) {
+        // Items of a list (and the line that introduces it) are the article's, if the article is around them.
+        w = -5;
       } else {
         gap++;
         if (!isKept(node)) w = -10;

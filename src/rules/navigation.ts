@@ -33,10 +33,19 @@ export const MENU_PHRASES = [
   'toggle navigation', 'open menu', 'close menu', 'more', 'show more', 'load more', 'sections', 'all sections', 'topics', 'categories', 'tags', 'tagged',
   'startseite', 'suche', 'zurück', 'zurück zur übersicht', 'anmelden', 'accueil', 'rechercher', 'connexion', 'inicio', 'buscar', 'iniciar sesión',
   'página inicial', 'pesquisar', 'entrar', 'pesquisa', 'cerca', 'accedi', 'главная', 'поиск', 'войти', 'меню', 'перейти к контенту', 'перейти к содержимому',
-  'beranda', 'cari', 'masuk', '首页', '搜索', '登录', '返回', 'ホーム', '検索', 'ログイン', '홈', '검색', '로그인', '메뉴',
+  'previous', 'next', 'older posts', 'newer posts', 'older', 'newer', 'vorige', 'vorherige', 'nächste', 'weiter', 'précédent', 'suivant', 'anterior',
+  'siguiente', 'próximo', 'próxima', 'precedente', 'successivo', 'предыдущая', 'следующая', 'назад', 'далее', 'beranda', 'cari', 'masuk', '首页', '搜索', '登录', '返回', 'ホーム', '検索', 'ログイン', '홈', '검색', '로그인', '메뉴',
 ];
 const BULLET = /^[•·▪▫◦‣►▶»›■□●○◆◇✓-]\s*\S/u;
 const CRUMB_SEPARATOR = /\s(?:»|›|>|\/|\\|→|::)\s/u;
+
+/** Short parts joined by `»`, `›`, `>` …; the last part may be the page's title. */
+function isBreadcrumb(text: string): boolean {
+  if (!CRUMB_SEPARATOR.test(text) || /[.!?]$/.test(text)) return false;
+  const parts = text.split(CRUMB_SEPARATOR);
+  const last = parts.length > 2 ? parts.length - 1 : parts.length;
+  return parts.slice(0, last).every((p) => wordCount(p) <= 4);
+}
 
 export interface NavigationOptions {
   /** More menu wording, any language. */
@@ -54,11 +63,11 @@ export default function navigation(options: NavigationOptions = {}) {
       const words = wordCount(text);
       if (endonym.is(text) || (words <= 8 && text.split(/\s*[|•·/]\s*/u).length > 1 && text.split(/\s*[|•·/]\s*/u).every((p) => endonym.is(p)))) {
         removeLine(node, ruleId, 'language switcher');
-      } else if (menu.is(text)) {
+      } else if (menu.is(text) || (words <= 8 && /[|/•·]/.test(text) && text.split(/\s*[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {
         removeLine(node, ruleId, 'menu or site navigation');
       } else if (words <= 6 && BULLET.test(text) && !/[.!?]$/.test(text)) {
         removeLine(node, ruleId, 'section bullet or breadcrumb item');
-      } else if (words <= 12 && CRUMB_SEPARATOR.test(text) && text.split(CRUMB_SEPARATOR).every((p) => wordCount(p) <= 4) && !/[.!?]$/.test(text)) {
+      } else if (words <= 20 && isBreadcrumb(text)) {
         removeLine(node, ruleId, 'breadcrumb');
       }
     }
