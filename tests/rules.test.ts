@@ -188,3 +188,26 @@ describe('duplicates', () => {
     expect(runRule(duplicates, ']\n\n]\n').text).toBe(']\n\n]\n');
   });
 });
+
+describe('later additions', () => {
+  it('duplicates: removes a line that repeats the opening sentences of an earlier paragraph', () => {
+    const lede = 'Shares of Home Depot are dropping after the company cut guidance. But the lowered forecast is not a problem, analysts say.';
+    const r = runRule(duplicates, `${lede}\n\nShares of Home Depot are dropping after the company cut guidance.\n`);
+    expect(r.text).toBe(lede + '\n');
+    expect(r.removed[0].reason).toBe('repeats the opening of an earlier paragraph');
+  });
+  it('main-content: a title-case headline may end in a full stop', () => {
+    const r = runRule(mainContent, `Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry.\n\n${BODY}\n`);
+    expect(r.title).toBe('Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry.');
+  });
+  it('main-content: a list inside the article stays', () => {
+    const input = `Headline of the story goes here\n\n${BODY}\n\nThe ranking was as follows:\n1. Finland\n2. Norway\n3. Australia\n\n${BODY.replace('long', 'second')}\n`;
+    expect(paragraphs(runRule(mainContent, input).text)).toContain('2. Norway');
+  });
+  it('navigation: a breadcrumb may end in the page title, a pager is navigation', () => {
+    expect(runRule(navigation, 'Mac & i > News > 2015 > 1Password für Mac generiert Einmal-Passwörter\n« Vorige | Nächste »\n').text).toBe('');
+  });
+  it('captions-credits: a caption above a media label and a handle credit', () => {
+    expect(runRule(captionsCredits, `${BODY}\n\nРазве этой красотке дашь 53 года?\nФото\n@paulinaporizkov\n`).text).toBe(BODY + '\n');
+  });
+});

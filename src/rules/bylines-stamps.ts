@@ -75,7 +75,7 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
         if (next && isKept(next) && wordCount(next.data.text) <= 4 && !/[.!?]$/.test(next.data.text)) removeLine(next, ruleId, 'byline');
       } else if (agency.is(text) || (words <= 4 && /^by\s/i.test(text) && agency.is(text.slice(3)))) {
         removeLine(node, ruleId, 'agency or author name alone on a line (byline)');
-      } else if (words <= 14 && stamp.starts(text) && hasDate(text)) {
+      } else if (words <= 20 && stamp.starts(text) && hasDate(text)) {
         removeLine(node, ruleId, 'publication or update time stamp');
       } else if (isDateOnly(text)) {
         removeLine(node, ruleId, 'date or time stamp alone on a line');

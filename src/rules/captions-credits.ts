@@ -99,13 +99,14 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
         i++;
         continue;
       }
-      if (/^[(\[]?[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]/u.test(text) && labels.starts(text)) {
+      const credit = isCredit(text);
+      if (!credit && /^[(\[]?[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]/u.test(text) && labels.starts(text)) {
         mark(node, 'caption or credit label');
       } else if (GALLERY.test(text)) {
         mark(node, 'gallery control');
-      } else if (text.length <= 600 && wordCount(text) >= 4 && INLINE_CREDIT.test(text)) {
+      } else if (!credit && text.length <= 600 && wordCount(text) >= 4 && INLINE_CREDIT.test(text)) {
         mark(node, 'caption with a credit');
-      } else if (isCredit(text)) {
+      } else if (credit) {
         mark(node, 'photo credit');
         // The caption a credit belongs to sits directly above it.
         const prev = lines[i - 1];

@@ -1,6 +1,7 @@
 /**
  * Rule `duplicates`: removes a paragraph that repeats an earlier kept one
- * word for word (ignoring white space, case of quote marks and quote style).
+ * word for word (ignoring white space, case of quote marks and quote style),
+ * or repeats the opening sentences of an earlier paragraph (a teaser of the lede).
  * The first copy stays.
  *
  * Why: repeated pull quotes, standfirsts echoed in the body and doubled
@@ -25,11 +26,17 @@ export default function duplicates(options: DuplicatesOptions = {}) {
   const minLength = options.minLength ?? 20;
   return (tree: LineRoot): void => {
     const seen = new Set<string>();
+    // Prefixes of earlier paragraphs, at sentence ends: a teaser that repeats the lede.
+    const openings = new Set<string>();
     for (const node of tree.children) {
       if (!isKept(node) || node.data.text.length < minLength) continue;
       const key = comparable(node.data.text);
       if (seen.has(key)) removeLine(node, ruleId, 'repeats an earlier paragraph');
-      else seen.add(key);
+      else if (key.length >= 40 && openings.has(key)) removeLine(node, ruleId, 'repeats the opening of an earlier paragraph');
+      else {
+        seen.add(key);
+        for (let i = key.indexOf('. '); i > 0; i = key.indexOf('. ', i + 2)) openings.add(key.slice(0, i + 1));
+      }
     }
   };
 }

@@ -48,8 +48,16 @@ function isHeadlineShaped(node: LineNode): boolean {
   const words = wordCount(text);
   if (words < 3 || words > 30 || text.length > 250) return false;
   // A sentence, a label, or a teaser cut short (`…`, `..`) is not a headline.
-  if (/[:,;…]$|[^.][.]$|\.\.$/u.test(text)) return false;
+  if (/[:,;…]$|\.\.$/u.test(text)) return false;
+  // A full stop ends a sentence, unless the line is in title case (`… Earnings Release. Why You Shouldn’t Worry.`).
+  if (/[^.][.]$/u.test(text) && !isTitleCase(text)) return false;
   return /\p{L}/u.test(text);
+}
+
+/** Most longer words capitalised, as English headlines are written. */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => w.length > 3);
+  return words.length >= 3 && words.filter((w) => /^["“‘'(]?\p{Lu}/u.test(w)).length >= 0.8 * words.length;
 }
 
 function isStandfirst(node: LineNode): boolean {
@@ -142,8 +150,8 @@ export default function mainContent(options: MainContentOptions = {}) {
     // all-caps labels are bylines and kickers, not headlines.
     let title = -1;
     let best = -Infinity;
-    // The first body line itself may be a headline that ends in `?` or `!`.
-    if (isHeadlineShaped(lines[start]) && /[?!]$/.test(lines[start].data.text)) {
+    // The first body line itself may be a headline: one that ends in `?` or `!`, or in title case.
+    if (isHeadlineShaped(lines[start]) && (/[?!]$/.test(lines[start].data.text) || isTitleCase(lines[start].data.text))) {
       best = Math.min(wordCount(lines[start].data.text), 10) - 3;
       title = start;
     }
