@@ -210,4 +210,11 @@ describe('later additions', () => {
   it('captions-credits: a caption above a media label and a handle credit', () => {
     expect(runRule(captionsCredits, `${BODY}\n\nРазве этой красотке дашь 53 года?\nФото\n@paulinaporizkov\n`).text).toBe(BODY + '\n');
   });
+  it('main-content: another article\'s headline between two paragraphs goes, a short heading stays', () => {
+    const teaser = "'Meth. We're On It.': South Dakota spends $449K on new anti-meth ad campaign";
+    const input = `Headline of the story goes here\n\n${BODY}\n\n${teaser}\n\n${BODY.replace('long', 'second')}\n\nKEY QUOTES\n\n${BODY.replace('long', 'third')}\n`;
+    const out = paragraphs(runRule(mainContent, input).text);
+    expect(out).not.toContain(teaser);
+    expect(out).toContain('KEY QUOTES');
+  });
 });

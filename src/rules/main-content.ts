@@ -220,6 +220,22 @@ export default function mainContent(options: MainContentOptions = {}) {
       lines[title].data.role = 'title';
       tree.data.title = lines[title];
     }
+    // Another article's headline dropped between two paragraphs: too long for
+    // a section heading, not a sentence, with body text on both sides.
+    let prevBody = -1;
+    for (let i = start; i <= end; i++) {
+      if (!isKept(lines[i])) continue;
+      if (body[i]) {
+        prevBody = i;
+        continue;
+      }
+      const node = lines[i];
+      const words = wordCount(node.data.text);
+      if (prevBody < 0 || words < 9 || /[.!?…:;,"”»)\]。！？]$/u.test(node.data.text)) continue;
+      let next = i + 1;
+      while (next <= end && !isKept(lines[next])) next++;
+      if (next <= end && body[next]) removeLine(node, ruleId, 'headline of another article between paragraphs');
+    }
     for (let i = start; i <= end; i++) if (isKept(lines[i])) lines[i].data.role = 'body';
   };
 }
