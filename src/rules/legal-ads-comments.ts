@@ -55,13 +55,27 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
   // `Comments made by …` is a sentence: only wording of two words or more opens a longer line.
   const commentNotice = phraseMatcher(COMMENT_PHRASES.filter((p) => p.includes(' ')));
   return (tree: LineRoot): void => {
-    for (const node of tree.children) {
+    const lines = tree.children;
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
       if (!isKept(node)) continue;
       const text = node.data.text;
       const words = wordCount(text);
+      if (words <= 80 && commentNotice.starts(text)) {
+        removeLine(node, ruleId, 'comment section prompt or notice');
+        continue;
+      }
       if (words > 30) continue;
-      if (ads.is(text) || AD_WIDGET.test(text)) removeLine(node, ruleId, 'ad label');
-      else if (COMMENT_COUNT.test(text) || comments.is(text) || (words <= 12 && comments.starts(text)) || commentNotice.starts(text)) removeLine(node, ruleId, 'comment section prompt or counter');
+      if (ads.is(text) || AD_WIDGET.test(text)) {
+        removeLine(node, ruleId, 'ad label');
+        // An ad's own small print sits right beside its label: `Disclosures SmartAsset.com`.
+        for (const j of [i - 1, i + 1]) {
+          const side = lines[j];
+          if (!side || !isKept(side) || (j < i ? side.data.blankAfter : node.data.blankAfter)) continue;
+          if (wordCount(side.data.text) <= 4 && !/[.!?。]$/u.test(side.data.text)) removeLine(side, ruleId, 'small print of an ad');
+        }
+      }
+      else if (COMMENT_COUNT.test(text) || comments.is(text) || (words <= 12 && comments.starts(text))) removeLine(node, ruleId, 'comment section prompt or counter');
       else if (FORM_FIELD.test(text)) removeLine(node, ruleId, 'comment form field');
       else if ((words <= 20 && COPYRIGHT.test(text)) || (words <= 15 && legal.has(text))) removeLine(node, ruleId, 'copyright, terms or privacy line');
     }
