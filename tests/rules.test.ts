@@ -217,4 +217,9 @@ describe('later additions', () => {
     expect(out).not.toContain(teaser);
     expect(out).toContain('KEY QUOTES');
   });
+  it('syndication-wrappers: a note on the author closing the article goes', () => {
+    const note = 'Andrés Malamud es politólogo e investigador en la Universidad de Lisboa.';
+    expect(runRule(syndicationWrappers, `${BODY}\n\n${note}\n`).text).toBe(BODY + '\n');
+    expect(runRule(syndicationWrappers, `${note}\n\n${BODY}\n`).text).toBe(`${note}\n\n${BODY}\n`);
+  });
 });

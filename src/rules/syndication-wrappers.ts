@@ -20,6 +20,7 @@
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { cutMatch, isKept, removeLine } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
+import { wordCount } from '../util/text.js';
 
 export const ruleId = 'syndication-wrappers';
 
@@ -35,6 +36,9 @@ const CREDIT_LINE = /^[(（](?:(?:additional\s+)?reporting|writing|editing|compi
 const SLUG = /^(?:[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}|\[[^\]\n]{1,20}[:：][^\]\n]{1,30}\])$/u;
 /** A trailing wire or editor credit on the last paragraph. */
 const TAIL_CREDIT = /\s*(?:[(（](?:[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*){0,2}|[a-z]{2,4}|[^()（）]{1,12}[/／][^()（）]{1,12})[)）])\s*$/u;
+
+/** `Andrés Malamud es politólogo …`, `Jane Doe is a reporter at …`: who wrote it, after the article. */
+const AUTHOR_NOTE = /^[*_]?(?:\p{Lu}[\p{L}'’.-]+\s){1,3}(?:is|was|es|ist|est|é|è|jest|является)\s(?:an?\s|un[ao]?\s|ein[e]?\s|uma?\s)?(?:\p{Ll}[\p{L}-]*\s){0,3}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|author|professor|researcher|analyst|fellow|politólogo|periodista|investigador[a]?|profesor[a]?|escritor[a]?|redakteur(?:in)?|journalist(?:in)?|autor(?:in)?|journaliste|chercheur|professeur|jornalista|pesquisador[a]?|giornalista)\b/u;
 
 export interface SyndicationWrappersOptions {
   /** More syndication wording, any language. */
@@ -72,6 +76,10 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
     const last = lastKept(lines);
     if (last < 0) return;
     const node = lines[last];
+    if (node.data.role !== 'title' && wordCount(node.data.text) <= 60 && AUTHOR_NOTE.test(node.data.text)) {
+      removeLine(node, ruleId, 'note on the author closing the article');
+      return;
+    }
     if (node.data.role !== 'title' && /[.!?。！？"”]/u.test(node.data.text.slice(0, -1)) && TAIL_CREDIT.test(node.data.text)) {
       cutMatch(node, TAIL_CREDIT, ruleId, 'wire or editor credit closing the last paragraph');
     }
