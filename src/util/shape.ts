@@ -1,10 +1,17 @@
 /** Line shapes that several rules share. */
 import { endsLikeSentence, wordCount } from './text.js';
 
-/** A body line: 10+ words ending like a sentence (any script), or 25+ words. */
+const SEPARATORS = /[▪•|·»›◦]/g;
+
+/**
+ * A body line: 10+ words ending like a sentence (any script), or 25+ words;
+ * not a run of links joined by separators (`International ▪ Politique ▪ …`).
+ */
 export function isBodyText(text: string): boolean {
   const words = wordCount(text);
-  return words >= 25 || (words >= 10 && endsLikeSentence(text));
+  if (words < 10) return false;
+  if (words >= 25 || endsLikeSentence(text)) return (text.match(SEPARATORS)?.length ?? 0) < 3;
+  return false;
 }
 
 const CONNECTOR = /^(?:and|&|y|und|et|e|de|da|van|von|der|den|la|le|di|del|dos)$/i;
