@@ -231,7 +231,7 @@ export default function mainContent(options: MainContentOptions = {}) {
       }
       const node = lines[i];
       const words = wordCount(node.data.text);
-      if (prevBody < 0 || words < 9 || words > 18 || /[.!?…:;,"”»)\]。！？]$/u.test(node.data.text)) continue;
+      if (prevBody < 0 || words < 13 || words > 18 || /[.!?…:;,"”»)\]。！？]$/u.test(node.data.text)) continue;
       let next = i + 1;
       while (next <= end && !isKept(lines[next])) next++;
       if (next <= end && body[next]) removeLine(node, ruleId, 'headline of another article between paragraphs');
