@@ -37,7 +37,8 @@ export const CTA_PHRASES = [
 export const STRONG_PROMPTS = [
   'sign up for our newsletter', 'subscribe to our newsletter', 'thanks for sharing', 'thank you for sharing', 'thanks for reading', 'thank you for reading',
   'let us know in the comments', 'tell us in the comments', 'leave your questions', 'receba em seu email', 'receba no seu email', 'obrigado por compartilhar',
-  'deixe suas dúvidas', 'laden sie herzlich ein', 'wir laden sie ein', 'we invite you to', 'nous vous invitons', 'le invitamos', 'vi invitiamo', 'convidamos você', 'deixe sua opinião', 'gracias por compartir', 'danke fürs teilen', 'merci de partager', 'спасибо за репост',
+  'deixe suas dúvidas', 'follow our live coverage', 'follow the live', 'revivez le direct', 'suivez le direct', 'suivez notre direct', 'sigue el directo',
+  'sigue en directo', 'segui la diretta', 'zum liveticker', 'acompanhe ao vivo', 'laden sie herzlich ein', 'wir laden sie ein', 'we invite you to', 'nous vous invitons', 'le invitamos', 'vi invitiamo', 'convidamos você', 'deixe sua opinião', 'gracias por compartir', 'danke fürs teilen', 'merci de partager', 'спасибо за репост',
 ];
 const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
 
