@@ -35,6 +35,21 @@ import { hasDate } from '../util/dates.js';
 
 export const ruleId = 'main-content';
 
+const CRUMB_SEPARATOR = /\s(?:>|»|›|\/|→)\s/u;
+/** Lines before `start` are all kept and all separate paragraphs. */
+function opensClean(lines: LineNode[], start: number): boolean {
+  for (let i = 0; i < start; i++) {
+    const d = lines[i].data;
+    if (d.removed || !d.blankBefore || !d.blankAfter) return false;
+  }
+  return true;
+}
+
+/** A line the navigation rule removed as a breadcrumb. */
+function isCrumb(node: LineNode): boolean {
+  return node.data.removed?.reason === 'breadcrumb';
+}
+
 /** A numbered or bulleted list item, or a line introducing a list. */
 const LIST_ITEM = /^(?:\d{1,3}[.)]\s+\S|[•·▪◦‣*–-]\s+\S)|\S:$/u;
 
@@ -54,14 +69,37 @@ function isHeadlineShaped(node: LineNode): boolean {
   return /\p{L}/u.test(text);
 }
 
+const HAN_KANA = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/g;
+
 /** Most longer words capitalised, as English headlines are written. */
 function isTitleCase(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => w.length > 3);
   return words.length >= 3 && words.filter((w) => /^["“‘'(]?\p{Lu}/u.test(w)).length >= 0.8 * words.length;
 }
 
+/**
+ * Between the headline and the body: a short line that is not prose, or a
+ * line of capitalised words (a byline, a source, a section label), is page
+ * meta; a standfirst or lower-case text (a list, code) belongs to the article.
+ */
+function isPageMeta(node: LineNode): boolean {
+  if (isStandfirst(node)) return false;
+  const text = node.data.text;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length <= 1) return true;
+  // Capitalisation tells only in cased scripts; a line mostly in others is judged by isStandfirst alone.
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const casedLetters = text.match(/[\p{Lu}\p{Ll}]/gu)?.length ?? 0;
+  if (casedLetters * 2 < letters) return true;
+  const cased = words.filter((w) => /[\p{Lu}\p{Ll}]/u.test(w));
+  const capitalised = cased.filter((w) => /^["“‘'(]?\p{Lu}/u.test(w)).length;
+  return capitalised >= cased.length / 2;
+}
+
 function isStandfirst(node: LineNode): boolean {
   const words = wordCount(node.data.text);
+  // Word counts of unspaced scripts are estimates: there a standfirst must read as a sentence.
+  if ((node.data.text.match(HAN_KANA)?.length ?? 0) * 2 > node.data.text.length) return words >= 4 && endsLikeSentence(node.data.text);
   return words >= 8 || (words >= 4 && endsLikeSentence(node.data.text));
 }
 
@@ -155,16 +193,19 @@ export default function mainContent(options: MainContentOptions = {}) {
       best = Math.min(wordCount(lines[start].data.text), 10) - 3;
       title = start;
     }
-    // Pages repeat their title (breadcrumb or page title above the headline):
-    // a line whose text already appeared above it is likelier the headline.
+    // Pages repeat their title (page title above the headline): a line whose
+    // text already appeared above it is likelier the headline. A breadcrumb
+    // names the page last, and the page's title sits right under it: either
+    // is taken as the headline outright.
     const firstSeen = new Map<string, number>();
+    const crumbTails = new Set<string>();
     for (let i = 0; i < start; i++) {
       const text = lines[i].data.text;
       if (text.length > 300) continue;
-      const tail = text.split(/\s(?:>|»|›|\||\/)\s/u).pop()!;
       if (!firstSeen.has(text)) firstSeen.set(text, i);
-      if (!firstSeen.has(tail)) firstSeen.set(tail, i);
+      if (isCrumb(lines[i])) crumbTails.add(text.split(CRUMB_SEPARATOR).pop()!);
     }
+    let crumbTitle = -1;
     // Bylines and stamps follow the headline: a candidate above one is preferred.
     let belowByline = false;
     for (let i = start - 1, seen = 0; i >= 0 && seen < window; i--) {
@@ -174,6 +215,9 @@ export default function mainContent(options: MainContentOptions = {}) {
       }
       const node = lines[i];
       const words = wordCount(node.data.text);
+      if (crumbTitle < 0 && (crumbTails.has(node.data.text) || (i > 0 && isCrumb(lines[i - 1]))) && wordCount(node.data.text) <= 30 && !isBodyText(node.data.text)) {
+        crumbTitle = i;
+      }
       if (isHeadlineShaped(node)) {
         let score = Math.min(words, 10) - 1.5 * seen;
         if ((firstSeen.get(node.data.text) ?? i) < i) score += 3;
@@ -188,6 +232,7 @@ export default function mainContent(options: MainContentOptions = {}) {
       }
       seen++;
     }
+    if (crumbTitle >= 0) title = crumbTitle;
     // `Headline` / `Standfirst without a full stop` / body: the headline is
     // the shorter line above.
     if (title > 0 && wordCount(lines[title].data.text) >= 10) {
@@ -199,11 +244,10 @@ export default function mainContent(options: MainContentOptions = {}) {
       }
     }
 
-    // A text that opens with a headline-shaped paragraph right above the one
-    // chosen (a page without chrome, or an already clean text) opens with its headline.
-    if (title === 1 && isKept(lines[0]) && isHeadlineShaped(lines[0]) && lines[0].data.blankAfter && wordCount(lines[0].data.text) >= 4) {
-      title = 0;
-    }
+    // A text that opens with a headline-shaped paragraph, with nothing above
+    // the body that any rule removed and every line its own paragraph (a page
+    // without chrome, or an already clean text), opens with its headline.
+    if (title > 0 && isHeadlineShaped(lines[0]) && wordCount(lines[0].data.text) >= 4 && opensClean(lines, start)) title = 0;
     if (title === start) {
       do start++;
       while (start <= end && !body[start]);
@@ -213,7 +257,7 @@ export default function mainContent(options: MainContentOptions = {}) {
     for (let i = 0; i < first; i++) removeLine(lines[i], ruleId, 'page chrome before the article');
     for (let i = first + 1; i < start; i++) {
       const text = lines[i].data.text;
-      if (!isStandfirst(lines[i]) || isNameList(text) || (hasDate(text) && wordCount(text) < 25)) removeLine(lines[i], ruleId, 'page meta between the headline and the article');
+      if (isPageMeta(lines[i]) || isNameList(text) || (hasDate(text) && wordCount(text) < 25)) removeLine(lines[i], ruleId, 'page meta between the headline and the article');
     }
     for (let i = end + 1; i < lines.length; i++) removeLine(lines[i], ruleId, 'after the article’s end');
     if (title >= 0) {

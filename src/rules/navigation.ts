@@ -44,7 +44,7 @@ function isBreadcrumb(text: string): boolean {
   if (!CRUMB_SEPARATOR.test(text) || /[.!?]$/.test(text)) return false;
   const parts = text.split(CRUMB_SEPARATOR);
   const last = parts.length > 2 ? parts.length - 1 : parts.length;
-  return parts.slice(0, last).every((p) => wordCount(p) <= 4);
+  return parts.slice(0, last).every((p) => wordCount(p) <= 4 || p.length <= 12);
 }
 
 export interface NavigationOptions {
