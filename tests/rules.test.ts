@@ -222,4 +222,16 @@ describe('later additions', () => {
     expect(runRule(syndicationWrappers, `${BODY}\n\n${note}\n`).text).toBe(BODY + '\n');
     expect(runRule(syndicationWrappers, `${note}\n\n${BODY}\n`).text).toBe(`${note}\n\n${BODY}\n`);
   });
+  it('main-content: the line under a breadcrumb, or the breadcrumb\'s last item, is the headline', () => {
+    const under = `Главная » Интересное\n\nСкайрим скорость бега как увеличить\n\nХарактеристики бега можно увеличить за счет кодов\n\nplayer.setav stamina *\n\n${BODY}\n`;
+    const r = clean(under);
+    expect(r.title).toBe('Скайрим скорость бега как увеличить');
+    expect(paragraphs(r.text)).toContain('player.setav stamina *');
+    const tail = `Fables > This month > The greedy dog\n\nThe greedy dog\n\nRead it in hiragana or in English\n\nListen to the audio version now\n\n${BODY}\n`;
+    expect(clean(tail).title).toBe('The greedy dog');
+  });
+  it('main-content: a story\'s closing formula after the last paragraph stays', () => {
+    const input = `A fable about a greedy dog\n\n${BODY}\n\nThe End\n\nMore fables\nThe fox and the grapes\n`;
+    expect(paragraphs(runRule(mainContent, input).text)).toEqual(['A fable about a greedy dog', BODY, 'The End']);
+  });
 });

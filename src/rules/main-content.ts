@@ -50,6 +50,9 @@ function isCrumb(node: LineNode): boolean {
   return node.data.removed?.reason === 'breadcrumb';
 }
 
+/** A story's closing formula on its own line: `The End`, `おしまい`, `Конец`. */
+const CLOSING_FORMULA = /^(?:the end|fin|ende|конец|fine|fim|おしまい|おわり|めでたし、?めでたし|完|끝)[.!。！]?$/iu;
+
 /** A numbered or bulleted list item, or a line introducing a list. */
 const LIST_ITEM = /^(?:\d{1,3}[.)]\s+\S|[•·▪◦‣*–-]\s+\S)|\S:$/u;
 
@@ -179,7 +182,8 @@ export default function mainContent(options: MainContentOptions = {}) {
       const prose = words >= 2 && /[.!?…。！？،؟,、，;；]["'”’»)\]）」』]*$/u.test(node.data.text);
       // A source citation closing the article: `[Ni’matul Ukhuwah hal. 41]`.
       const citation = node.data.blankBefore && /^[[(（][^[\]()（）]{2,80}[\])）]$/u.test(node.data.text);
-      if (!paragraph && !prose && !citation) break;
+      const closing = node.data.blankBefore && CLOSING_FORMULA.test(node.data.text);
+      if (!paragraph && !prose && !citation && !closing) break;
       end = i;
     }
 
