@@ -13,6 +13,7 @@ import callsToAction from '../rules/calls-to-action.js';
 import legalAdsComments from '../rules/legal-ads-comments.js';
 import relatedBlocks from '../rules/related-blocks.js';
 import mainContent from '../rules/main-content.js';
+import lineClassifier, { type LineModel } from '../rules/line-classifier.js';
 import syndicationWrappers from '../rules/syndication-wrappers.js';
 import headlineSuffix from '../rules/headline-suffix.js';
 import duplicates from '../rules/duplicates.js';
@@ -29,6 +30,7 @@ export const RULE_IDS = [
   'legal-ads-comments',
   'related-blocks',
   'main-content',
+  'line-classifier',
   'syndication-wrappers',
   'headline-suffix',
   'duplicates',
@@ -37,10 +39,14 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 /** Options shared by the library, the config file and the CLI. */
 export interface DeboilOptions {
-  /** Turn a rule off with `false`. */
+  /** Turn a rule off with `false`, or an opt-in rule (`line-classifier`) on with `true`. */
   rules?: Partial<Record<RuleId, boolean>>;
   /** Your own phrases per kind of boilerplate, in any language; they add to the built-in ones. */
   phrases?: PhraseLists;
+  /** 0..1: higher removes more (precision), lower keeps more (recall). Default: the model's balanced threshold. */
+  threshold?: number;
+  /** A line model of your own (see `npm run train`) instead of the shipped one. */
+  model?: LineModel;
 }
 
 // `Function` keeps the table simple: each plugin takes its own options type.
@@ -55,19 +61,25 @@ const PLUGINS: Record<RuleId, [Function, PhraseKind | null]> = {
   'legal-ads-comments': [legalAdsComments, 'legal'],
   'related-blocks': [relatedBlocks, 'related'],
   'main-content': [mainContent, null],
+  'line-classifier': [lineClassifier, null],
   'syndication-wrappers': [syndicationWrappers, 'syndication'],
   'headline-suffix': [headlineSuffix, null],
   duplicates: [duplicates, null],
 };
 
+/** Rules that run only when turned on with `true`. */
+export const OPT_IN_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['line-classifier']);
+
 /** Build the preset for the given options. */
 export function createPreset(options: DeboilOptions = {}): Preset {
   const plugins: Pluggable[] = [];
   for (const id of RULE_IDS) {
-    if (options.rules?.[id] === false) continue;
+    const setting = options.rules?.[id];
+    if (setting === false || (OPT_IN_RULES.has(id) && setting !== true)) continue;
     const [plugin, kind] = PLUGINS[id];
     const phrases = kind ? options.phrases?.[kind] : undefined;
-    plugins.push([plugin as Pluggable & Function, phrases ? { phrases } : {}] as Pluggable);
+    const settings = id === 'line-classifier' ? { threshold: options.threshold, model: options.model } : phrases ? { phrases } : {};
+    plugins.push([plugin as Pluggable & Function, settings] as Pluggable);
   }
   return { plugins };
 }

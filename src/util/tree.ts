@@ -52,6 +52,8 @@ export interface RootData {
   length: number;
   /** The chosen headline line, if any. */
   title?: LineNode;
+  /** The document's language (ISO 639-1, or `und`), once the classifier guessed it. */
+  language?: string;
 }
 
 export interface LineRoot extends Parent {

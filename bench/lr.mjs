@@ -1,0 +1,114 @@
+// Logistic regression for the line classifier, and the labels it learns
+// from. Deterministic: full-batch gradient descent (Adam), no randomness.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unified } from 'unified';
+import { createPreset, deboilParse, deboilCompile, lineClassifier, FEATURE_NAMES } from '../dist/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const datasetsRoot = process.env.DEBOIL_DATASETS ?? path.resolve(here, '../../shared/datasets');
+
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+const tokens = (s) => s.match(TOKEN) ?? [];
+
+/** Every document of every set: {set, id, language, fixture, raw, gold}. */
+export function loadDatasets(root = datasetsRoot) {
+  const docs = [];
+  for (const set of fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'manifest.jsonl'))).sort()) {
+    for (const line of fs.readFileSync(path.join(root, set, 'manifest.jsonl'), 'utf8').trim().split('\n')) {
+      const m = JSON.parse(line);
+      docs.push({
+        set, id: m.id, language: (m.language ?? 'und').slice(0, 2).toLowerCase(), fixture: !!m.fixture,
+        raw: fs.readFileSync(path.join(root, set, m.raw), 'utf8'), gold: fs.readFileSync(path.join(root, set, m.gold), 'utf8'),
+      });
+    }
+  }
+  return docs;
+}
+
+/**
+ * Keep/drop label of each line, by aligning it with the gold text: a line of
+ * 4+ tokens is article text when its token sequence occurs in the gold's;
+ * a shorter line when it equals a gold line (so `Menu` is not article text
+ * because the word occurs somewhere in the gold).
+ */
+export function labeller(gold) {
+  const goldTokens = ' ' + tokens(gold).join(' ') + ' ';
+  const goldLines = new Set(gold.split('\n').map((l) => tokens(l).join(' ')).filter(Boolean));
+  return (text) => {
+    const t = tokens(text);
+    if (t.length === 0) return 0;
+    const s = t.join(' ');
+    return (t.length <= 3 ? goldLines.has(s) : goldTokens.includes(' ' + s + ' ')) ? 1 : 0;
+  };
+}
+
+/** Features and labels of one document's classifiable lines. */
+export function documentRows(raw, gold) {
+  const rows = [];
+  const label = labeller(gold);
+  const collect = (features, lines) => {
+    lines.forEach((node, i) => {
+      const rule = node.data.removed?.rule;
+      if ((rule !== undefined && rule !== 'main-content') || node.data.role === 'title') return;
+      rows.push({ x: features[i], y: label(node.data.text) });
+    });
+  };
+  const off = { 'line-classifier': false, 'syndication-wrappers': false, 'headline-suffix': false, duplicates: false };
+  unified().use(deboilParse).use(createPreset({ rules: off })).use(lineClassifier, { collect }).use(deboilCompile).processSync(raw);
+  return rows;
+}
+
+/** Fit a logistic regression; returns a LineModel. */
+export function fit(rows, { l2 = 1e-3, iterations = 400, rate = 0.05, about = '' } = {}) {
+  const d = rows[0].x.length;
+  const n = rows.length;
+  const mean = new Array(d).fill(0);
+  const scale = new Array(d).fill(0);
+  for (const { x } of rows) for (let k = 0; k < d; k++) mean[k] += x[k] / n;
+  for (const { x } of rows) for (let k = 0; k < d; k++) scale[k] += (x[k] - mean[k]) ** 2 / n;
+  for (let k = 0; k < d; k++) scale[k] = Math.sqrt(scale[k]) || 1;
+  const X = rows.map(({ x }) => Float64Array.from(x, (v, k) => (v - mean[k]) / scale[k]));
+  const y = rows.map((r) => r.y);
+  const w = new Float64Array(d);
+  let b = 0;
+  const m = new Float64Array(d + 1), v = new Float64Array(d + 1);
+  const g = new Float64Array(d + 1);
+  for (let it = 1; it <= iterations; it++) {
+    g.fill(0);
+    for (let i = 0; i < n; i++) {
+      const xi = X[i];
+      let z = b;
+      for (let k = 0; k < d; k++) z += w[k] * xi[k];
+      const err = 1 / (1 + Math.exp(-z)) - y[i];
+      for (let k = 0; k < d; k++) g[k] += err * xi[k];
+      g[d] += err;
+    }
+    for (let k = 0; k <= d; k++) {
+      let grad = g[k] / n + (k < d ? l2 * w[k] : 0);
+      m[k] = 0.9 * m[k] + 0.1 * grad;
+      v[k] = 0.999 * v[k] + 0.001 * grad * grad;
+      const step = (rate * (m[k] / (1 - 0.9 ** it))) / (Math.sqrt(v[k] / (1 - 0.999 ** it)) + 1e-8);
+      if (k < d) w[k] -= step;
+      else b -= step;
+    }
+  }
+  const round = (x) => Math.round(x * 1e6) / 1e6;
+  return {
+    about,
+    features: FEATURE_NAMES,
+    mean: mean.map(round),
+    scale: scale.map(round),
+    weights: Array.from(w, round),
+    bias: round(b),
+    threshold: 0.3,
+  };
+}
+
+/** Deterministic fold of a document: a hash of its set and id. */
+export function foldOf(doc, k) {
+  let h = 2166136261;
+  for (const ch of doc.set + '/' + doc.id) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h % k;
+}

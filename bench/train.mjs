@@ -1,0 +1,23 @@
+// npm run train: learn the line classifier's weights from ../shared/datasets
+// and write them to src/model/line-model.json. Deterministic.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDatasets, documentRows, fit } from './lr.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const docs = loadDatasets();
+const rows = docs.flatMap((d) => documentRows(d.raw, d.gold));
+const positives = rows.filter((r) => r.y === 1).length;
+console.log(`${docs.length} documents, ${rows.length} lines (${positives} article text)`);
+const about = `logistic regression over ${rows[0].x.length} line features, trained by bench/train.mjs on ${docs.length} documents of ${[...new Set(docs.map((d) => d.set))].join(' + ')} (../shared/datasets)`;
+const model = fit(rows, { about });
+const out = path.resolve(here, '../src/model/line-model.json');
+fs.writeFileSync(out, JSON.stringify(model, null, 1) + '\n');
+let right = 0;
+for (const { x, y } of rows) {
+  let z = model.bias;
+  for (let k = 0; k < x.length; k++) z += model.weights[k] * ((x[k] - model.mean[k]) / model.scale[k]);
+  if ((z >= 0 ? 1 : 0) === y) right++;
+}
+console.log(`training accuracy ${(right / rows.length).toFixed(3)}; wrote ${path.relative(process.cwd(), out)}`);
