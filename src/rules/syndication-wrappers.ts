@@ -61,7 +61,7 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
       const text = node.data.text;
       if (i < 3 && PREFIX.test(node.value)) cutMatch(node, PREFIX, ruleId, 'aggregator prefix');
       if (!isKept(node)) continue;
-      if (END_MARK.test(text)) {
+      if ((text.endsWith(')') || text.endsWith('）')) && END_MARK.test(text)) {
         cutMatch(node, END_MARK, ruleId, 'end mark');
         sawEnd = true;
       } else if (CREDIT_LINE.test(text)) {

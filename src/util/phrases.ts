@@ -35,7 +35,11 @@ interface Words {
 // Every rule's matchers look at every line of a document in turn, so the
 // cache must hold a whole document's lines; it is emptied when it gets big.
 const cache = new Map<string, Words>();
+let lastText = '';
+let lastWords: Words = { key: '', words: [], unspaced: false };
 function wordsOf(text: string): Words {
+  // One rule asks several matchers about the same line in a row.
+  if (text === lastText) return lastWords;
   let w = cache.get(text);
   if (w === undefined) {
     if (cache.size > 8192) cache.clear();
@@ -43,6 +47,8 @@ function wordsOf(text: string): Words {
     w = { key, words: key.match(WORD) ?? [], unspaced: cjkCount(key) > 0 };
     cache.set(text, w);
   }
+  lastText = text;
+  lastWords = w;
   return w;
 }
 

@@ -93,13 +93,13 @@ export function endsLikeSentence(text: string): boolean {
 }
 
 const QUOTES = /[‘’‚‛′`´“”„‟″«»]/;
-const ODD_SPACE = /\s\s|[^\S ]/;
-/** Lower-case, unify quote marks and fold white space: for comparing lines. */
+/**
+ * Lower-case and unify quote marks: for comparing lines. Its input is a
+ * line's folded text (`normalizeSpace`), so white space needs no more work.
+ */
 export function comparable(text: string): string {
-  let out = text.toLowerCase();
-  if (QUOTES.test(out)) out = out.replace(/[‘’‚‛′`´]/g, "'").replace(/[“”„‟″«»]/g, '"');
-  if (ODD_SPACE.test(out)) out = out.replace(/\s+/g, ' ');
-  return out.trim();
+  const out = text.toLowerCase();
+  return QUOTES.test(out) ? out.replace(/[‘’‚‛′`´]/g, "'").replace(/[“”„‟″«»]/g, '"') : out;
 }
 
 /** Share of letters that are upper case (0 when the text has no cased letters). */
