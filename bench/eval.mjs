@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clean, defaultModel } from '../dist/index.js';
+import { renderReport } from '../dist/io/report.js';
+import { writeFileAtomic } from '../dist/io/atomic.js';
 import { documentRows, fit, foldOf } from './lr.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -12,6 +14,8 @@ const root = process.env.DEBOIL_DATASETS ?? path.resolve(here, '../../shared/dat
 const args = process.argv.slice(2);
 const worstN = Number(args[args.indexOf('--worst') + 1]) || 10;
 const quiet = args.includes('--quiet');
+const reportAt = args.indexOf('--report');
+const reportFile = reportAt >= 0 ? args[reportAt + 1] : undefined;
 
 const TOKEN = /[\p{L}\p{N}_]+/gu;
 const tokens = (s) => s.match(TOKEN) ?? [];
@@ -107,10 +111,10 @@ for (const [lang, rs] of [...byLang].sort((a, b) => b[1].length - a[1].length)) 
   console.log(`${lang.padEnd(5)} ${String(rs.length).padStart(4)}  ${Object.keys(systems).map(f).join(' ')}`);
 }
 
+const worst = Object.entries(results).flatMap(([set, rs]) => rs.filter((r) => !r.fixture).map((r) => ({ set, ...r })))
+  .sort((a, b) => a.scores.deboil.f1 - b.scores.deboil.f1).slice(0, worstN);
 if (!quiet) {
   console.log(`\n${worstN} worst documents (deboil F1)`);
-  const worst = Object.entries(results).flatMap(([set, rs]) => rs.filter((r) => !r.fixture).map((r) => ({ set, ...r })))
-    .sort((a, b) => a.scores.deboil.f1 - b.scores.deboil.f1).slice(0, worstN);
   for (const r of worst) {
     const kept = diffTokens(r.out, r.gold);
     const lost = diffTokens(r.gold, r.out);
@@ -118,4 +122,21 @@ if (!quiet) {
     console.log(`    wrongly kept (${kept.length} tokens): ${kept.slice(0, 25).join(' ')}`);
     console.log(`    wrongly removed (${lost.length} tokens): ${lost.slice(0, 25).join(' ')}`);
   }
+}
+if (reportFile) {
+  const docs = worst.map((r) => {
+    const result = clean(r.raw);
+    const kept = diffTokens(r.out, r.gold);
+    const lost = diffTokens(r.gold, r.out);
+    return {
+      path: `${r.set}/${r.id} [${r.language}]`, input: r.raw, title: result.title, removed: result.removed,
+      notes: [
+        `F1 ${f3(r.scores.deboil.f1)} (P ${f3(r.scores.deboil.p)}, R ${f3(r.scores.deboil.r)})`,
+        `wrongly kept (${kept.length} tokens): ${kept.slice(0, 60).join(' ')}`,
+        `wrongly removed (${lost.length} tokens): ${lost.slice(0, 60).join(' ')}`,
+      ],
+    };
+  });
+  await writeFileAtomic(reportFile, renderReport(docs, `deboil: the ${worstN} worst dev-set documents`));
+  console.log(`\nwrote ${reportFile}`);
 }

@@ -15,6 +15,7 @@ import { ConfigError, loadConfig } from '../io/config.js';
 import { decodeInput } from '../io/decode.js';
 import { describeError, expandInputs, findCollisions, readInput, type Input } from '../io/inputs.js';
 import { toJson } from '../io/json.js';
+import { renderReport, type ReportDocument } from '../io/report.js';
 
 /** Bad flags or operands that can never work: exit 2, before anything is written. */
 class UsageError extends Error {}
@@ -28,6 +29,10 @@ interface CliArgs {
   explain: boolean;
   config?: string;
   disable: RuleId[];
+  enable: RuleId[];
+  report?: string;
+  reportLimit: number;
+  threshold?: number;
 }
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -57,11 +62,16 @@ async function parseArgs(argv: string[]): Promise<CliArgs> {
     .option('explain', { type: 'boolean', default: false, describe: 'Report every removal (line:column, reason, rule) — on stderr, or on stdout with --out-dir' })
     .option('config', { type: 'string', describe: 'JSON config {rules, phrases} (default: ./deboil.config.json when present)' })
     .option('disable', { type: 'string', describe: 'Turn a rule off (repeatable)', coerce: ruleIds })
+    .option('report', { type: 'string', describe: 'Write an HTML page showing each input with its removed spans highlighted by rule' })
+    .option('report-limit', { type: 'number', default: 200, describe: 'At most this many documents on the --report page' })
+    .option('threshold', { type: 'number', describe: 'Line classifier threshold 0..1 (higher removes more; the classifier is opt-in: --enable line-classifier)' })
+    .option('enable', { type: 'string', describe: 'Turn an opt-in rule on (repeatable): line-classifier', coerce: ruleIds })
     .example('$0 page.txt', 'Clean one file to stdout')
     .example('curl -s https://… | $0 --explain', 'Clean stdin, report what was removed on stderr')
     .example('$0 corpus --out-dir out', 'Clean every .txt under corpus/ into out/, same relative paths')
     .example("$0 'scrapes/**/*.txt' --format json > clean.jsonl", 'One JSON line {path,title,text,removed} per file')
     .example('$0 page.txt --disable navigation', 'Keep what the navigation rule would remove')
+    .example('$0 corpus --out-dir out --report audit.html', 'Also write a page that shows what was removed, by rule')
     .epilog('Exit status: 0 all inputs cleaned, 1 some inputs failed (named on stderr), 2 usage error.')
     .strict()
     .fail((msg, err) => {
@@ -80,6 +90,10 @@ async function parseArgs(argv: string[]): Promise<CliArgs> {
     explain: args.explain,
     config: restoreDash(args.config),
     disable: (args.disable as RuleId[] | undefined) ?? [],
+    enable: (args.enable as RuleId[] | undefined) ?? [],
+    report: args.report,
+    reportLimit: args.reportLimit as number,
+    threshold: args.threshold as number | undefined,
   };
 }
 
@@ -90,8 +104,13 @@ async function buildOptions(args: CliArgs): Promise<DeboilOptions> {
   } catch (err) {
     throw err instanceof ConfigError ? new UsageError(err.message) : err;
   }
-  if (args.disable.length === 0) return options;
+  if (args.threshold !== undefined) {
+    if (!(args.threshold >= 0 && args.threshold <= 1)) throw new UsageError('--threshold must be between 0 and 1');
+    options = { ...options, threshold: args.threshold };
+  }
+  if (args.disable.length === 0 && args.enable.length === 0) return options;
   const rules = { ...options.rules };
+  for (const id of args.enable) rules[id] = true;
   for (const id of args.disable) rules[id] = false;
   return { ...options, rules };
 }
@@ -132,6 +151,8 @@ async function run(argv: string[]): Promise<number> {
     throw new UsageError('several inputs (or a folder or glob) cannot share stdout as text: use --out-dir DIR, or --format json for JSON Lines');
   }
 
+  const reportDocs: ReportDocument[] = [];
+  let reportOmitted = 0;
   let failed = errors.length;
   for (const { input, reason } of errors) await say(`${input}: ${reason}`);
 
@@ -155,6 +176,10 @@ async function run(argv: string[]): Promise<number> {
     const file = cleanFile(text, options, name);
     const { title, removed } = file.data.deboil!;
     const result = { title, text: String(file.value), removed };
+    if (args.report !== undefined) {
+      if (reportDocs.length < args.reportLimit) reportDocs.push({ path: name, input: text, title, removed });
+      else reportOmitted++;
+    }
 
     if (toStdout) {
       const path = input.kind === 'stdin' ? '-' : input.path;
@@ -182,6 +207,14 @@ async function run(argv: string[]): Promise<number> {
       // vfile-reporter picks colours for stderr; decide for stdout ourselves.
       const color = explainTo === process.stderr || process.stdout.isTTY ? undefined : false;
       await write(explainTo, reporter([file], { quiet: false, verbose: false, color }) + '\n');
+    }
+  }
+  if (args.report !== undefined) {
+    try {
+      await writeFileAtomic(resolve(args.report), renderReport(reportDocs, 'deboil report', reportOmitted));
+    } catch (err) {
+      failed++;
+      await say(`cannot write the report ${args.report}: ${describeError(err)}`);
     }
   }
   return failed ? 1 : 0;
