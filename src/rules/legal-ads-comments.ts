@@ -40,7 +40,11 @@ export const COMMENT_PHRASES = [
 ];
 /** `© …`, `(c) 2019`, `Copyright 2019 …`, `Copyright © …`: a rights notice, not a sentence about copyright. */
 const COPYRIGHT = /©|\(c\)\s*(?:19|20)\d\d|^copyright\b|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)/i;
-const COMMENT_COUNT = /^\d+\s+(?:comments?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари[йяев]{0,2}|komentar)$/iu;
+const COMMENT_WORD = String.raw`(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари[йяев]{0,2}|komentar|评论|コメント|댓글)`;
+/** `3 comments`, `[ 167 comments ]`, `Comments (12)`. */
+const COMMENT_COUNT = new RegExp(String.raw`^[\[(]?\s*(?:\d+\s+${COMMENT_WORD}|${COMMENT_WORD}\s*[\[(]?\d+[\])]?)\s*[\])]?$`, 'iu');
+/** A short header of a comment section: `Top Rated Comments`, `Reader comments`, `12 Responses to "…"`. */
+const COMMENT_HEADER = new RegExp(String.raw`^(?:\d+\s+)?(?:[\p{L}'’-]+\s+){0,3}${COMMENT_WORD}(?:\s+(?:to|on|zu|sur|a|para)\s.{1,80})?$`, 'iu');
 const FORM_FIELD = /^(?:name|e-?mail|email address|website|comment|имя|сайт|комментарий|nombre|correo electrónico|nome|sito web|kommentar)\s*\*?$/iu;
 
 export interface LegalAdsCommentsOptions {
@@ -63,6 +67,7 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
       const words = wordCount(text);
       if (words <= 80 && commentNotice.starts(text)) {
         removeLine(node, ruleId, 'comment section prompt or notice');
+        node.data.boundary = 'comments';
         continue;
       }
       if (words > 30) continue;
@@ -75,7 +80,10 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
           if (wordCount(side.data.text) <= 4 && !/[.!?。]$/u.test(side.data.text)) removeLine(side, ruleId, 'small print of an ad');
         }
       }
-      else if (COMMENT_COUNT.test(text) || comments.is(text) || (words <= 12 && comments.starts(text))) removeLine(node, ruleId, 'comment section prompt or counter');
+      else if (COMMENT_COUNT.test(text) || comments.is(text) || (words <= 12 && comments.starts(text)) || (words <= 12 && COMMENT_HEADER.test(text))) {
+        removeLine(node, ruleId, 'comment section prompt or counter');
+        node.data.boundary = 'comments';
+      }
       else if (FORM_FIELD.test(text)) removeLine(node, ruleId, 'comment form field');
       else if ((words <= 20 && COPYRIGHT.test(text)) || (words <= 15 && legal.has(text))) removeLine(node, ruleId, 'copyright, terms or privacy line');
     }

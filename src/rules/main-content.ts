@@ -14,8 +14,9 @@
  * - the article is the densest run of lines: body lines add their length,
  *   other lines subtract, and each further line of a run without body text
  *   subtracts more (a maximum-sum segment, linear time);
- * - a boundary header (set by `related-blocks`) ends it when less than a
- *   third of the article's text follows; paragraph-shaped lines right after
+ * - a comments header or counter (set by `legal-ads-comments`) ends it; a
+ *   related or author-box header (set by `related-blocks`) ends it when less
+ *   than a third of the article's text follows; paragraph-shaped lines right after
  *   the last body line still belong to it;
  * - the headline is the best headline-shaped line (3 to 30 words, not a
  *   sentence) among the few kept lines above the start: longer and nearer
@@ -165,7 +166,10 @@ export default function mainContent(options: MainContentOptions = {}) {
     for (let i = start; i <= end; i++) if (body[i]) mass += lines[i].data.text.length;
     let before = 0;
     for (let i = start; i <= end; i++) {
-      if (lines[i].data.boundary && mass - before < before / 2 && !resumes(lines, body, i)) {
+      const boundary = lines[i].data.boundary;
+      // Comments never come before the rest of an article; other blocks may sit inside it.
+      const ends = boundary === 'comments' ? before >= 200 : boundary !== undefined && mass - before < before / 2 && !resumes(lines, body, i);
+      if (ends) {
         end = i - 1;
         break;
       }

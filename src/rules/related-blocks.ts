@@ -83,11 +83,11 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
         continue;
       }
       if (header.is(text) || (words <= 6 && header.starts(text) && !/[,;|]/.test(text))) {
-        node.data.boundary = true;
+        node.data.boundary = 'related';
         removeLine(node, ruleId, 'related-content header');
         removeBlock(lines, i, 'teaser in a related-content block');
       } else if (words <= 5 && (author.is(text) || (author.starts(text) && /^\S+\s+\p{Lu}/u.test(text)))) {
-        node.data.boundary = true;
+        node.data.boundary = 'author';
         removeLine(node, ruleId, 'author box header');
         removeBlock(lines, i, 'author box');
       } else if (isKept(node) && (TEASER_PREFIX.test(text) || (words <= 8 && SECTION_TEASER.test(text)))) {
