@@ -234,4 +234,11 @@ describe('later additions', () => {
     const input = `A fable about a greedy dog\n\n${BODY}\n\nThe End\n\nMore fables\nThe fox and the grapes\n`;
     expect(paragraphs(runRule(mainContent, input).text)).toEqual(['A fable about a greedy dog', BODY, 'The End']);
   });
+  it('legal-ads-comments: comment headers and counts end the article, even with much text after them', () => {
+    const comments = Array.from({ length: 6 }, (_, k) => `Reader ${k} wrote a long comment that reads just like a paragraph of prose about the story.`).join('\n\n');
+    const input = `Headline of the story goes here\n\n${BODY}\n\n${BODY.replace('long', 'second')}\n\n[ 167 comments ]\n\n${comments}\n`;
+    const out = paragraphs(clean(input).text);
+    expect(out).toEqual(['Headline of the story goes here', BODY, BODY.replace('long', 'second')]);
+    expect(runRule(legalAdsComments, 'Posted in Open thread | Permalink | 10 Comments\nTop Rated Comments\n').text).toBe('');
+  });
 });

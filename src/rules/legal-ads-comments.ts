@@ -43,6 +43,8 @@ const COPYRIGHT = /©|\(c\)\s*(?:19|20)\d\d|^copyright\b|\bcopyright\s*(?:©|\(c
 const COMMENT_WORD = String.raw`(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари[йяев]{0,2}|komentar|评论|コメント|댓글)`;
 /** `3 comments`, `[ 167 comments ]`, `Comments (12)`. */
 const COMMENT_COUNT = new RegExp(String.raw`^[\[(]?\s*(?:\d+\s+${COMMENT_WORD}|${COMMENT_WORD}\s*[\[(]?\d+[\])]?)\s*[\])]?$`, 'iu');
+/** Post meta that counts the comments: `Posted in Open thread | Permalink | 10 Comments`. */
+const META_COMMENT_COUNT = new RegExp(String.raw`[|•·]\s*\d+\s+${COMMENT_WORD}\s*$`, 'iu');
 /** A short header of a comment section: `Top Rated Comments`, `Reader comments`, `12 Responses to "…"`. */
 const COMMENT_HEADER = new RegExp(String.raw`^(?:\d+\s+)?(?:[\p{L}'’-]+\s+){0,3}${COMMENT_WORD}(?:\s+(?:to|on|zu|sur|a|para)\s.{1,80})?$`, 'iu');
 const FORM_FIELD = /^(?:name|e-?mail|email address|website|comment|имя|сайт|комментарий|nombre|correo electrónico|nome|sito web|kommentar)\s*\*?$/iu;
@@ -80,7 +82,7 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
           if (wordCount(side.data.text) <= 4 && !/[.!?。]$/u.test(side.data.text)) removeLine(side, ruleId, 'small print of an ad');
         }
       }
-      else if (COMMENT_COUNT.test(text) || comments.is(text) || (words <= 12 && comments.starts(text)) || (words <= 12 && COMMENT_HEADER.test(text))) {
+      else if (COMMENT_COUNT.test(text) || comments.is(text) || (words <= 12 && comments.starts(text)) || (words <= 12 && COMMENT_HEADER.test(text)) || (words <= 20 && META_COMMENT_COUNT.test(text))) {
         removeLine(node, ruleId, 'comment section prompt or counter');
         node.data.boundary = 'comments';
       }

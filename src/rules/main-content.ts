@@ -168,7 +168,7 @@ export default function mainContent(options: MainContentOptions = {}) {
     for (let i = start; i <= end; i++) {
       const boundary = lines[i].data.boundary;
       // Comments never come before the rest of an article; other blocks may sit inside it.
-      const ends = boundary === 'comments' ? before >= 200 : boundary !== undefined && mass - before < before / 2 && !resumes(lines, body, i);
+      const ends = boundary === 'comments' ? before > 0 : boundary !== undefined && mass - before < before / 2 && !resumes(lines, body, i);
       if (ends) {
         end = i - 1;
         break;
