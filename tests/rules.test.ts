@@ -241,4 +241,8 @@ describe('later additions', () => {
     expect(out).toEqual(['Headline of the story goes here', BODY, BODY.replace('long', 'second')]);
     expect(runRule(legalAdsComments, 'Posted in Open thread | Permalink | 10 Comments\nTop Rated Comments\n').text).toBe('');
   });
+  it('calls-to-action: a long cookie notice goes', () => {
+    const notice = 'This website uses cookies to improve your experience while you navigate through the website. Out of these cookies, the cookies that are categorized as necessary are stored on your browser as they are essential for the working of basic functionalities of the website. We also use third-party cookies that help us analyze and understand how you use this website.';
+    expect(runRule(callsToAction, notice + '\n').removed[0].reason).toBe('cookie notice');
+  });
 });

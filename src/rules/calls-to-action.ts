@@ -40,6 +40,12 @@ export const STRONG_PROMPTS = [
   'deixe suas dúvidas', 'follow our live coverage', 'follow the live', 'revivez le direct', 'suivez le direct', 'suivez notre direct', 'sigue el directo',
   'sigue en directo', 'segui la diretta', 'zum liveticker', 'acompanhe ao vivo', 'laden sie herzlich ein', 'wir laden sie ein', 'we invite you to', 'nous vous invitons', 'le invitamos', 'vi invitiamo', 'convidamos você', 'deixe sua opinião', 'gracias por compartir', 'danke fürs teilen', 'merci de partager', 'спасибо за репост',
 ];
+/** Cookie notices are long: their wording counts in lines of any length up to 100 words. */
+export const COOKIE_NOTICES = [
+  'we use cookies', 'this website uses cookies', 'this site uses cookies', 'uses cookies to improve', 'necessary cookies', 'accept all cookies',
+  'cookie settings', 'cookie policy', 'cookies zu', 'verwendet cookies', 'utilizamos cookies', 'utiliza cookies', 'utilise des cookies',
+  'nous utilisons des cookies', 'utilizziamo i cookie', 'usiamo i cookie', 'utilizamos cookies', 'используем файлы cookie', 'использует файлы cookie',
+];
 const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
 
 export interface CallsToActionOptions {
@@ -53,6 +59,7 @@ export default function callsToAction(options: CallsToActionOptions = {}) {
   const prompt = phraseMatcher(CTA_PHRASES.filter((p) => /\s/.test(p)), options.phrases);
   const verb = phraseMatcher(oneWord);
   const strong = phraseMatcher(STRONG_PROMPTS);
+  const cookies = phraseMatcher(COOKIE_NOTICES);
   return (tree: LineRoot): void => {
     const lines = tree.children;
     for (let i = 0; i < lines.length; i++) {
@@ -60,6 +67,10 @@ export default function callsToAction(options: CallsToActionOptions = {}) {
       if (!isKept(node)) continue;
       const text = node.data.text;
       const words = wordCount(text);
+      if (words <= 100 && cookies.has(text)) {
+        removeLine(node, ruleId, 'cookie notice');
+        continue;
+      }
       if (words > 40) continue;
       const isPrompt = (words <= 6 && SOCIAL.test(text) && /\p{L}/u.test(text)) || (words <= 25 && prompt.has(text)) || (words <= 40 && strong.has(text)) || (words <= 5 && verb.has(text));
       if (!isPrompt) continue;
