@@ -245,4 +245,8 @@ describe('later additions', () => {
     const notice = 'This website uses cookies to improve your experience while you navigate through the website. Out of these cookies, the cookies that are categorized as necessary are stored on your browser as they are essential for the working of basic functionalities of the website. We also use third-party cookies that help us analyze and understand how you use this website.';
     expect(runRule(callsToAction, notice + '\n').removed[0].reason).toBe('cookie notice');
   });
+  it('related-blocks: a “Read More” button goes alone; the text after it stays', () => {
+    const r = runRule(relatedBlocks, `${BODY}\n\nRead More\n${BODY.replace('long', 'hidden')}\n${BODY.replace('long', 'last')}\n`);
+    expect(paragraphs(r.text)).toEqual([BODY, BODY.replace('long', 'hidden'), BODY.replace('long', 'last')]);
+  });
 });

@@ -273,7 +273,8 @@ export default function mainContent(options: MainContentOptions = {}) {
       tree.data.title = lines[title];
     }
     // Another article's headline dropped between two paragraphs: too long for
-    // a section heading, not a sentence, with body text on both sides.
+    // a section heading, not a sentence, with body text on both sides. (Long
+    // headings in title case are the article's own section headings.)
     let prevBody = -1;
     for (let i = start; i <= end; i++) {
       if (!isKept(lines[i])) continue;
@@ -283,7 +284,7 @@ export default function mainContent(options: MainContentOptions = {}) {
       }
       const node = lines[i];
       const words = wordCount(node.data.text);
-      if (prevBody < 0 || words < 13 || words > 18 || /[.!?…:;,"”»)\]。！？]$/u.test(node.data.text)) continue;
+      if (prevBody < 0 || words < 13 || words > 18 || isTitleCase(node.data.text) || /[.!?…:;,"”»)\]。！？]$/u.test(node.data.text)) continue;
       let next = i + 1;
       while (next <= end && !isKept(lines[next])) next++;
       if (next <= end && body[next]) removeLine(node, ruleId, 'headline of another article between paragraphs');

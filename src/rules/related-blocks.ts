@@ -30,14 +30,14 @@ export const ruleId = 'related-blocks';
 export const RELATED_HEADERS = [
   'related', 'related stories', 'related story', 'related articles', 'related article', 'related posts', 'related post', 'related news', 'related content',
   'related coverage', 'related links', 'related topics', 'related reading', 'more from', 'more in', 'more on', 'more stories', 'more news', 'more articles',
-  'next in', 'more about', 'read more', 'read next', 'read also', 'also read', 'see also', 'others also read', 'you may also like', 'you might also like',
+  'next in', 'more about', 'read next', 'read these next', 'up next', 'more to read', 'read also', 'also read', 'see also', 'others also read', 'you may also like', 'you might also like',
   'you may like', 'you might like', 'you may be interested in', 'recommended', 'recommended for you', 'recommended stories', 'most read', 'most popular',
   'most viewed', 'popular', 'popular posts', 'popular stories', 'trending', 'trending now', 'trending stories', 'top stories', 'top 10 stories',
   'top news', 'latest', 'latest news', 'latest stories', 'latest posts', 'recent posts', 'recent articles', 'editor\'s picks', 'editors\' picks',
   'opinion', 'in case you missed it', 'what to read next', 'don\'t miss', 'around the web', 'from the web', 'sponsored stories', 'promoted stories',
   'leggi anche', 'potrebbe interessarti', 'articoli correlati', 'ti potrebbe interessare', 'lire aussi', 'à lire aussi', 'a lire aussi', 'sur le même sujet',
   'voir aussi', 'les plus lus', 'lee también', 'te puede interesar', 'noticias relacionadas', 'relacionadas', 'lo más leído', 'más noticias', 'más sobre', 'mais sobre', 'plus sur', 'mehr über', 'altro su', 'artículos relacionados', 'contenido relacionado', 'notas relacionadas',
-  'leia também', 'veja também', 'leia mais', 'artigos relacionados', 'posts relacionados', 'notícias relacionadas', 'mais lidas',
+  'leia também', 'veja também', 'artigos relacionados', 'posts relacionados', 'notícias relacionadas', 'mais lidas',
   'weitere beiträge', 'weitere beiträge zum thema', 'das könnte sie auch interessieren', 'mehr zum thema', 'ähnliche artikel', 'verwandte artikel',
   'meistgelesen', 'auch interessant', 'lees ook', 'читайте также', 'вам также может быть интересно', 'похожие статьи', 'похожие записи',
   'популярное', 'читайте еще', 'baca juga', 'artikel terkait', 'berita terkait', 'berita lainnya', '関連記事', '関連ニュース', 'おすすめ記事',
@@ -47,6 +47,9 @@ export const AUTHOR_BOX = ['about the author', 'about the authors', 'about', 'ü
   'à propos de', 'sobre el autor', 'sobre o autor', 'sobre a autora', 'sobre', 'acerca de', 'a proposito di', 'informazioni su', 'l\'autore', 'об авторе', 'tentang penulis', '著者について', '作者简介'];
 const TEASER_PREFIX = /^[(\[]?(?:read more|related|see also|also read|read also|watch|listen|more|lire aussi|à lire aussi|lire|voir aussi|leggi anche|lee también|leia também|veja também|читайте также|baca juga|siehe auch|mehr dazu|mehr zum thema)(?:\s+\p{L}{1,4})?\s*[:：»›|]\s*\S/iu;
 
+/** A `Read more` button alone on a line expands the article in place: the line goes, the text after it stays. */
+export const EXPANDERS = ['read more', 'continue reading', 'keep reading', 'read full story', 'read the full story', 'show more', 'mehr lesen', 'weiterlesen',
+  'leer más', 'seguir leyendo', 'lire la suite', 'leia mais', 'continue lendo', 'continua a leggere', 'leggi tutto', 'читать далее', 'далее'];
 /** `Profile | Grace Mugabe`: a section label and another article's title, in the body. */
 const SECTION_TEASER = /^[^|]{1,30} \| [^|]{1,80}$/u;
 
@@ -69,6 +72,7 @@ function removeBlock(lines: LineNode[], start: number, reason: string): void {
 export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
   const header = phraseMatcher(RELATED_HEADERS, options.phrases);
   const author = phraseMatcher(AUTHOR_BOX);
+  const expander = phraseMatcher(EXPANDERS);
   return (tree: LineRoot): void => {
     const lines = tree.children;
     // Headers above the article are menus: the content stage removes them.
@@ -82,7 +86,9 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
         if (isKept(node) && words <= 40 && TEASER_PREFIX.test(text)) removeLine(node, ruleId, 'teaser link to another article');
         continue;
       }
-      if (header.is(text) || (words <= 6 && header.starts(text) && !/[,;|]/.test(text))) {
+      if (expander.is(text)) {
+        removeLine(node, ruleId, '“read more” button');
+      } else if (header.is(text) || (words <= 6 && header.starts(text) && !/[,;|]/.test(text))) {
         node.data.boundary = 'related';
         removeLine(node, ruleId, 'related-content header');
         removeBlock(lines, i, 'teaser in a related-content block');
