@@ -57,6 +57,9 @@ const CLOSING_FORMULA = /^(?:the end|fin|ende|конец|fine|fim|おしまい|�
 /** A numbered or bulleted list item, or a line introducing a list. */
 const LIST_ITEM = /^(?:\d{1,3}[.)]\s+\S|[•·▪◦‣*–-]\s+\S)|\S:$/u;
 
+/** A line of program code: it ends in a brace or a semicolon. */
+const CODE_LINE = /[{};]$/u;
+
 export interface MainContentOptions {
   /** How many kept lines above the article's start are searched for the headline. */
   headlineWindow?: number;
@@ -138,8 +141,8 @@ export default function mainContent(options: MainContentOptions = {}) {
       if (body[i]) {
         w = Math.min(node.data.text.length, 600);
         gap = 0;
-      } else if (isKept(node) && LIST_ITEM.test(node.data.text)) {
-        // Items of a list (and the line that introduces it) are the article's, if the article is around them.
+      } else if (isKept(node) && (LIST_ITEM.test(node.data.text) || CODE_LINE.test(node.data.text))) {
+        // Items of a list (and the line that introduces it) and lines of code are the article's, if the article is around them.
         w = -5;
       } else {
         gap++;
