@@ -8,7 +8,6 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept } from '../util/tree.js';
-import { toOutputText } from '../util/text.js';
 
 /** One removed span. Offsets are UTF-16 indices into the input, `end` exclusive; line and column are 1-based. */
 export interface Removal {
@@ -70,7 +69,7 @@ export function compileTree(tree: LineRoot): { text: string; data: DeboilData } 
         text: node.value.slice(cut.start, cut.end),
       });
     }
-    const text = toOutputText(node.data.text);
+    const text = node.data.text;
     if (text === '') continue;
     if (node === titleNode) title = text;
     else paragraphs.push(text);

@@ -6,7 +6,7 @@
  */
 import type { Processor } from 'unified';
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { normalizeSpace } from '../util/text.js';
+import { toOutputText } from '../util/text.js';
 
 export function parseLines(doc: string): LineRoot {
   const children: LineNode[] = [];
@@ -22,7 +22,7 @@ export function parseLines(doc: string): LineRoot {
       end++;
     }
     const value = doc.slice(offset, end);
-    const text = value.length === 0 ? '' : normalizeSpace(value);
+    const text = value.length === 0 ? '' : toOutputText(value);
     if (text === '') {
       blank = true;
       if (children.length) children[children.length - 1].data.blankAfter = true;

@@ -30,7 +30,7 @@
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine } from '../util/tree.js';
-import { endsLikeSentence, upperShare, wordCount } from '../util/text.js';
+import { comparable, endsLikeSentence, upperShare, wordCount } from '../util/text.js';
 import { isBodyText, isNameList } from '../util/shape.js';
 import { hasDate } from '../util/dates.js';
 
@@ -55,7 +55,7 @@ function isCrumb(node: LineNode): boolean {
 const CLOSING_FORMULA = /^(?:the end|fin|ende|конец|fine|fim|おしまい|おわり|めでたし、?めでたし|完|끝)[.!。！]?$/iu;
 
 /** A numbered or bulleted list item, or a line introducing a list. */
-const LIST_ITEM = /^(?:\d{1,3}[.)]\s+\S|[•·▪◦‣*–-]\s+\S)|\S:$/u;
+const LIST_ITEM = /^(?:\d{1,3}[.)]\s+\S|[•·▪◦‣*+–-]\s+\S)|\S:$/u;
 
 /** A line of program code: it ends in a brace or a semicolon. */
 const CODE_LINE = /[{};]$/u;
@@ -69,8 +69,8 @@ function isHeadlineShaped(node: LineNode): boolean {
   const text = node.data.text;
   const words = wordCount(text);
   if (words < 3 || words > 30 || text.length > 250) return false;
-  // A sentence, a label, or a teaser cut short (`…`, `..`) is not a headline.
-  if (/[:,;…]$|\.\.$/u.test(text)) return false;
+  // A sentence, a label, a teaser cut short (`…`, `..`), a note in brackets or a list item is not a headline.
+  if (/[:,;…]$|\.\.$/u.test(text) || /^[(\[（【].*[)\]）】]$/u.test(text) || LIST_ITEM.test(text)) return false;
   // A full stop ends a sentence, unless the line is in title case (`… Earnings Release. Why You Shouldn’t Worry.`).
   if (/[^.][.]$/u.test(text) && !isTitleCase(text)) return false;
   return /\p{L}/u.test(text);
@@ -123,7 +123,15 @@ export default function mainContent(options: MainContentOptions = {}) {
   const window = options.headlineWindow ?? 6;
   return (tree: LineRoot): void => {
     const lines = tree.children;
-    const body = lines.map((n) => isKept(n) && isBodyText(n.data.text));
+    // A repeat of an earlier line is not evidence of the article (the duplicates rule removes it later).
+    const seenText = new Set<string>();
+    const body = lines.map((n) => {
+      if (!isKept(n)) return false;
+      const key = comparable(n.data.text);
+      const repeat = seenText.has(key);
+      seenText.add(key);
+      return !repeat && isBodyText(n.data.text);
+    });
     // The article is the densest run: body lines count for their length,
     // other lines against it (short ones more), so a lone sentence in the
     // page header does not pull the chrome under it into the article.
@@ -162,7 +170,8 @@ export default function mainContent(options: MainContentOptions = {}) {
       }
     }
     if (start < 0) return;
-    while (!body[start]) start++;
+    while (start <= end && !body[start]) start++;
+    if (start > end) return;
 
     // A related, comments or author-box header ends the article when less than a third of its text follows.
     let mass = 0;
@@ -226,7 +235,7 @@ export default function mainContent(options: MainContentOptions = {}) {
       }
       const node = lines[i];
       const words = wordCount(node.data.text);
-      if (crumbTitle < 0 && (crumbTails.has(node.data.text) || (i > 0 && isCrumb(lines[i - 1]))) && wordCount(node.data.text) <= 30 && !isBodyText(node.data.text)) {
+      if (crumbTitle < 0 && (crumbTails.has(node.data.text) || (i > 0 && isCrumb(lines[i - 1]))) && isHeadlineShaped(node)) {
         crumbTitle = i;
       }
       if (isHeadlineShaped(node)) {

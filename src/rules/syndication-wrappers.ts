@@ -54,7 +54,6 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
   const note = phraseMatcher(SYNDICATION_PHRASES, options.phrases);
   return (tree: LineRoot): void => {
     const lines = tree.children;
-    let sawEnd = false;
     for (let i = 0; i < lines.length; i++) {
       const node = lines[i];
       if (!isKept(node)) continue;
@@ -63,10 +62,10 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
       if (!isKept(node)) continue;
       if ((text.endsWith(')') || text.endsWith('）')) && END_MARK.test(text)) {
         cutMatch(node, END_MARK, ruleId, 'end mark');
-        sawEnd = true;
       } else if (CREDIT_LINE.test(text)) {
         removeLine(node, ruleId, 'closing reporting / editing credit');
-      } else if (SLUG.test(text) && (sawEnd || i >= lines.length - 3)) {
+      } else if (SLUG.test(text)) {
+        // Wherever it is: a line of two to four lower-case letters is no prose.
         removeLine(node, ruleId, 'editor slug');
       } else if (text.length <= 200 && note.starts(text)) {
         removeLine(node, ruleId, 'syndication note');

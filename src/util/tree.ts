@@ -4,7 +4,7 @@
  * data (rule id, reason, span) on the node; reports are built from it later.
  */
 import type { Node, Parent, Point, Position } from 'unist';
-import { normalizeSpace } from './text.js';
+import { toOutputText } from './text.js';
 
 /** Why a rule removed something. */
 export interface Verdict {
@@ -19,7 +19,7 @@ export interface Cut extends Verdict {
 }
 
 export interface LineData {
-  /** Current text: the line minus its cuts, white space folded, trimmed. */
+  /** Current text: the line minus its cuts, entities decoded once, white space folded, trimmed; what the output prints. */
   text: string;
   /** A blank line (or the document's start) comes before / after this line. */
   blankBefore: boolean;
@@ -110,7 +110,7 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
     pos += len;
   }
   node.data.kept = next;
-  node.data.text = normalizeSpace(currentRaw(node));
+  node.data.text = toOutputText(currentRaw(node));
   if (node.data.text === '') removeLine(node, rule, reason);
 }
 
