@@ -14,6 +14,8 @@ const root = process.env.DEBOIL_DATASETS ?? path.resolve(here, '../../shared/dat
 const args = process.argv.slice(2);
 const worstN = Number(args[args.indexOf('--worst') + 1]) || 10;
 const quiet = args.includes('--quiet');
+// --one-line: every input's lines joined with a single space, as scrapers that drop line breaks give it.
+const oneLine = args.includes('--one-line');
 const reportAt = args.indexOf('--report');
 const reportFile = reportAt >= 0 ? args[reportAt + 1] : undefined;
 
@@ -78,7 +80,8 @@ for (const set of fs.readdirSync(root).filter((d) => fs.existsSync(path.join(roo
   const manifest = fs.readFileSync(path.join(root, set, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const rows = [];
   for (const doc of manifest) {
-    const raw = fs.readFileSync(path.join(root, set, doc.raw), 'utf8');
+    const rawText = fs.readFileSync(path.join(root, set, doc.raw), 'utf8');
+    const raw = oneLine ? rawText.split('\n').filter((l) => l.trim()).join(' ') + '\n' : rawText;
     const gold = fs.readFileSync(path.join(root, set, doc.gold), 'utf8');
     const row = { id: doc.id, language: (doc.language ?? 'und').slice(0, 2).toLowerCase(), fixture: !!doc.fixture, scores: {}, raw, gold };
     for (const [name, fn] of Object.entries(systems)) {
@@ -92,7 +95,7 @@ for (const set of fs.readdirSync(root).filter((d) => fs.existsSync(path.join(roo
   const groups = [['all', rows]];
   if (rows.some((r) => r.fixture)) groups.push(['captured (fixture: false)', rows.filter((r) => !r.fixture)]);
   for (const [label, group] of groups) {
-    console.log(`\n${set} — ${label}, ${group.length} documents${classifierOn ? ` (+classifier: deboil with the opt-in line classifier, cross-validated, ${K}-fold by document)` : ''}`);
+    console.log(`\n${set} — ${label}, ${group.length} documents${oneLine ? ', each input on one line' : ''}${classifierOn ? ` (+classifier: deboil with the opt-in line classifier, cross-validated, ${K}-fold by document)` : ''}`);
     console.log('system       P      R      F1');
     for (const name of Object.keys(systems)) {
       const s = group.map((r) => r.scores[name]);

@@ -44,7 +44,7 @@ function lineRemoval(node: LineNode): Removal {
   while (b > a && isEdgeSpace(value.charCodeAt(b - 1))) b--;
   const offset = node.position.start.offset ?? 0;
   const { rule, reason } = node.data.removed!;
-  return { rule, reason, start: offset + a, end: offset + b, line: node.position.start.line, column: a + 1, text: value.slice(a, b) };
+  return { rule, reason, start: offset + a, end: offset + b, line: node.position.start.line, column: node.position.start.column + a, text: value.slice(a, b) };
 }
 
 export function compileTree(tree: LineRoot): { text: string; data: DeboilData } {
@@ -65,7 +65,7 @@ export function compileTree(tree: LineRoot): { text: string; data: DeboilData } 
         start: offset + cut.start,
         end: offset + cut.end,
         line: node.position.start.line,
-        column: cut.start + 1,
+        column: node.position.start.column + cut.start,
         text: node.value.slice(cut.start, cut.end),
       });
     }

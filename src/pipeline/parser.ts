@@ -2,11 +2,38 @@
  * Parser: text → a root of line nodes. Each non-blank input line becomes one
  * node that keeps its exact position (line, column, offset; CR LF and CR
  * counted as one line end). Blank and white-space-only lines are not nodes;
- * they only set `blankBefore` / `blankAfter` on their neighbours.
+ * they only set `blankBefore` / `blankAfter` on their neighbours. Text that
+ * comes without line breaks is cut into sentences first (see `segment`).
  */
 import type { Processor } from 'unified';
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { toOutputText } from '../util/text.js';
+import { splitSentences } from '../util/sentences.js';
+
+/**
+ * A document is unbroken when its lines are few for its length (a page
+ * scraped onto one line): then each long line is cut into sentences, and
+ * each sentence is cleaned as a line of its own.
+ */
+const UNBROKEN_LINE = 2000;
+const SEGMENT_LINES_OVER = 400;
+
+function segment(node: LineNode): LineNode[] {
+  const out: LineNode[] = [];
+  const { line, offset = 0, column } = node.position.start;
+  for (const [a, b] of splitSentences(node.value)) {
+    const value = node.value.slice(a, b);
+    const text = toOutputText(value);
+    if (text === '') continue;
+    out.push({
+      type: 'line',
+      value,
+      position: { start: { line, column: column + a, offset: offset + a }, end: { line, column: column + b, offset: offset + b } },
+      data: { text, blankBefore: true, blankAfter: true },
+    });
+  }
+  return out;
+}
 
 export function parseLines(doc: string): LineRoot {
   const children: LineNode[] = [];
@@ -43,6 +70,9 @@ export function parseLines(doc: string): LineRoot {
     lineNo++;
   }
   if (children.length) children[children.length - 1].data.blankAfter = true;
+  if (children.length > 0 && n / children.length > UNBROKEN_LINE) {
+    return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? segment(c) : [c])), data: { length: n, unbroken: true } };
+  }
   return { type: 'root', children, data: { length: n } };
 }
 

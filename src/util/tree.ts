@@ -52,6 +52,8 @@ export interface RootData {
   length: number;
   /** The chosen headline line, if any. */
   title?: LineNode;
+  /** The input came without line breaks and its lines were cut into sentences. */
+  unbroken?: boolean;
   /** The document's language (ISO 639-1, or `und`), once the classifier guessed it. */
   language?: string;
 }
