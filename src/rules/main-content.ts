@@ -119,155 +119,197 @@ function resumes(lines: LineNode[], body: boolean[], header: number): boolean {
   return false;
 }
 
+/** Body lines; a repeat of an earlier line is no evidence of the article (the duplicates rule removes it later). */
+function findBodyLines(lines: LineNode[]): boolean[] {
+  const seenText = new Set<string>();
+  return lines.map((n) => {
+    if (!isKept(n)) return false;
+    const key = comparable(n.data.text);
+    const repeat = seenText.has(key);
+    seenText.add(key);
+    return !repeat && isBodyText(n.data.text);
+  });
+}
+
+/**
+ * The densest run: body lines count for their length, other lines against
+ * it (short ones more, and each further line of a run without body text
+ * more again, so a long footer cannot be bridged by a large article); list
+ * items and code lines cost little. Returns [first, last] body line, or null.
+ */
+function densestRun(lines: LineNode[], body: boolean[]): [number, number] | null {
+  let bestSum = 0;
+  let sum = 0;
+  let runStart = 0;
+  let start = -1;
+  let end = -1;
+  let gap = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const node = lines[i];
+    let w: number;
+    if (body[i]) {
+      w = Math.min(node.data.text.length, 600);
+      gap = 0;
+    } else if (isKept(node) && (LIST_ITEM.test(node.data.text) || CODE_LINE.test(node.data.text))) {
+      w = -5;
+    } else {
+      gap++;
+      if (!isKept(node)) w = -10;
+      else w = node.data.blankBefore && node.data.blankAfter && wordCount(node.data.text) >= 5 ? -15 : -40;
+      w -= 2 * gap;
+    }
+    if (sum <= 0) {
+      sum = 0;
+      runStart = i;
+    }
+    sum += w;
+    if (sum > bestSum) {
+      bestSum = sum;
+      start = runStart;
+      end = i;
+    }
+  }
+  if (start < 0) return null;
+  while (start <= end && !body[start]) start++;
+  return start > end ? null : [start, end];
+}
+
+/**
+ * The article's last line: a comments boundary ends it; a related or
+ * author-box boundary when less than a third of its text follows; then
+ * lines that still read as prose right after the last body line (a short
+ * closing paragraph, a sentence broken over lines, a citation, a closing
+ * formula) belong to it.
+ */
+function articleEnd(lines: LineNode[], body: boolean[], start: number, end: number): number {
+  let mass = 0;
+  for (let i = start; i <= end; i++) if (body[i]) mass += lines[i].data.text.length;
+  let before = 0;
+  for (let i = start; i <= end; i++) {
+    const boundary = lines[i].data.boundary;
+    // Comments never come before the rest of an article; other blocks may sit inside it.
+    const ends = boundary === 'comments' ? before > 0 : boundary !== undefined && mass - before < before / 2 && !resumes(lines, body, i);
+    if (ends) {
+      end = i - 1;
+      break;
+    }
+    if (body[i]) before += lines[i].data.text.length;
+  }
+  while (end > start && !body[end]) end--;
+  for (let i = end + 1; i < lines.length; i++) {
+    const node = lines[i];
+    if (!isKept(node) || node.data.boundary) break;
+    const words = wordCount(node.data.text);
+    const paragraph = node.data.blankBefore && node.data.blankAfter && words >= 5;
+    const prose = words >= 2 && /[.!?…。！？،؟,、，;；]["'”’»)\]）」』]*$/u.test(node.data.text);
+    // A source citation closing the article: `[Ni’matul Ukhuwah hal. 41]`.
+    const citation = node.data.blankBefore && /^[[(（][^[\]()（）]{2,80}[\])）]$/u.test(node.data.text);
+    const closing = node.data.blankBefore && CLOSING_FORMULA.test(node.data.text);
+    if (!paragraph && !prose && !citation && !closing) break;
+    end = i;
+  }
+  return end;
+}
+
+/**
+ * The headline: the best headline-shaped line among the few kept lines
+ * above the start. Longer is better, nearer is better; name lists, dates and
+ * short all-caps labels are bylines and kickers; a line under a breadcrumb,
+ * or the breadcrumb's last item, is taken outright. Returns its index or -1.
+ */
+function chooseHeadline(lines: LineNode[], start: number, window: number): number {
+  let title = -1;
+  let best = -Infinity;
+  // The first body line itself may be a headline: one that ends in `?` or `!`, or in title case.
+  if (isHeadlineShaped(lines[start]) && (/[?!]$/.test(lines[start].data.text) || isTitleCase(lines[start].data.text))) {
+    best = Math.min(wordCount(lines[start].data.text), 10) - 3;
+    title = start;
+  }
+  // Pages repeat their title: a line whose text already appeared above it is likelier the headline.
+  const firstSeen = new Map<string, number>();
+  const crumbTails = new Set<string>();
+  for (let i = 0; i < start; i++) {
+    const text = lines[i].data.text;
+    if (text.length > 300) continue;
+    if (!firstSeen.has(text)) firstSeen.set(text, i);
+    if (isCrumb(lines[i])) crumbTails.add(text.split(CRUMB_SEPARATOR).pop()!);
+  }
+  let crumbTitle = -1;
+  // Bylines and stamps follow the headline: a candidate above one is preferred.
+  let belowByline = false;
+  for (let i = start - 1, seen = 0; i >= 0 && seen < window; i--) {
+    if (!isKept(lines[i])) {
+      if (lines[i].data.removed!.rule === 'bylines-stamps') belowByline = true;
+      continue;
+    }
+    const node = lines[i];
+    const words = wordCount(node.data.text);
+    if (crumbTitle < 0 && (crumbTails.has(node.data.text) || (i > 0 && isCrumb(lines[i - 1]))) && isHeadlineShaped(node)) {
+      crumbTitle = i;
+    }
+    if (isHeadlineShaped(node)) {
+      let score = Math.min(words, 10) - 1.5 * seen;
+      if ((firstSeen.get(node.data.text) ?? i) < i) score += 3;
+      if (belowByline) score += 3;
+      if (isNameList(node.data.text)) score -= 6;
+      if (words <= 4 && upperShare(node.data.text) > 0.9) score -= 4;
+      if (hasDate(node.data.text)) score -= 5;
+      if (score > best) {
+        best = score;
+        title = i;
+      }
+    }
+    seen++;
+  }
+  if (crumbTitle >= 0) title = crumbTitle;
+  // `Headline` / `Standfirst without a full stop` / body: the headline is the shorter line above.
+  if (title > 0 && wordCount(lines[title].data.text) >= 10) {
+    for (let i = title - 1; i >= 0; i--) {
+      if (!isKept(lines[i])) continue;
+      const words = wordCount(lines[i].data.text);
+      if (isHeadlineShaped(lines[i]) && words >= 5 && words < wordCount(lines[title].data.text) && !isNameList(lines[i].data.text)) title = i;
+      break;
+    }
+  }
+  // A text that opens with a headline-shaped paragraph, with nothing above
+  // the body that any rule removed and every line its own paragraph (a page
+  // without chrome, or an already clean text), opens with its headline.
+  if (title > 0 && isHeadlineShaped(lines[0]) && wordCount(lines[0].data.text) >= 4 && opensClean(lines, start)) title = 0;
+  return title;
+}
+
+/**
+ * Another article's headline dropped between two paragraphs: too long for a
+ * section heading (13 to 18 words), not a sentence, not in title case (long
+ * headings in title case are the article's own), with body text on both sides.
+ */
+function removeInBodyHeadlines(lines: LineNode[], body: boolean[], start: number, end: number): void {
+  let prevBody = -1;
+  for (let i = start; i <= end; i++) {
+    if (!isKept(lines[i])) continue;
+    if (body[i]) {
+      prevBody = i;
+      continue;
+    }
+    const node = lines[i];
+    const words = wordCount(node.data.text);
+    if (prevBody < 0 || words < 13 || words > 18 || isTitleCase(node.data.text) || /[.!?…:;,"”»)\]。！？]$/u.test(node.data.text)) continue;
+    let next = i + 1;
+    while (next <= end && !isKept(lines[next])) next++;
+    if (next <= end && body[next]) removeLine(node, ruleId, 'headline of another article between paragraphs');
+  }
+}
+
 export default function mainContent(options: MainContentOptions = {}) {
   const window = options.headlineWindow ?? 6;
   return (tree: LineRoot): void => {
     const lines = tree.children;
-    // A repeat of an earlier line is not evidence of the article (the duplicates rule removes it later).
-    const seenText = new Set<string>();
-    const body = lines.map((n) => {
-      if (!isKept(n)) return false;
-      const key = comparable(n.data.text);
-      const repeat = seenText.has(key);
-      seenText.add(key);
-      return !repeat && isBodyText(n.data.text);
-    });
-    // The article is the densest run: body lines count for their length,
-    // other lines against it (short ones more), so a lone sentence in the
-    // page header does not pull the chrome under it into the article.
-    let bestSum = 0;
-    let sum = 0;
-    let runStart = 0;
-    let start = -1;
-    let end = -1;
-    // Each further line of a run without body text costs more, so a long
-    // footer cannot be bridged by a large article.
-    let gap = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const node = lines[i];
-      let w: number;
-      if (body[i]) {
-        w = Math.min(node.data.text.length, 600);
-        gap = 0;
-      } else if (isKept(node) && (LIST_ITEM.test(node.data.text) || CODE_LINE.test(node.data.text))) {
-        // Items of a list (and the line that introduces it) and lines of code are the article's, if the article is around them.
-        w = -5;
-      } else {
-        gap++;
-        if (!isKept(node)) w = -10;
-        else w = node.data.blankBefore && node.data.blankAfter && wordCount(node.data.text) >= 5 ? -15 : -40;
-        w -= 2 * gap;
-      }
-      if (sum <= 0) {
-        sum = 0;
-        runStart = i;
-      }
-      sum += w;
-      if (sum > bestSum) {
-        bestSum = sum;
-        start = runStart;
-        end = i;
-      }
-    }
-    if (start < 0) return;
-    while (start <= end && !body[start]) start++;
-    if (start > end) return;
-
-    // A related, comments or author-box header ends the article when less than a third of its text follows.
-    let mass = 0;
-    for (let i = start; i <= end; i++) if (body[i]) mass += lines[i].data.text.length;
-    let before = 0;
-    for (let i = start; i <= end; i++) {
-      const boundary = lines[i].data.boundary;
-      // Comments never come before the rest of an article; other blocks may sit inside it.
-      const ends = boundary === 'comments' ? before > 0 : boundary !== undefined && mass - before < before / 2 && !resumes(lines, body, i);
-      if (ends) {
-        end = i - 1;
-        break;
-      }
-      if (body[i]) before += lines[i].data.text.length;
-    }
-    while (end > start && !body[end]) end--;
-    // Lines right after the last body line that still read as prose: a short
-    // closing paragraph, a sentence broken over lines, a closing note.
-    for (let i = end + 1; i < lines.length; i++) {
-      const node = lines[i];
-      if (!isKept(node) || node.data.boundary) break;
-      const words = wordCount(node.data.text);
-      const paragraph = node.data.blankBefore && node.data.blankAfter && words >= 5;
-      const prose = words >= 2 && /[.!?…。！？،؟,、，;；]["'”’»)\]）」』]*$/u.test(node.data.text);
-      // A source citation closing the article: `[Ni’matul Ukhuwah hal. 41]`.
-      const citation = node.data.blankBefore && /^[[(（][^[\]()（）]{2,80}[\])）]$/u.test(node.data.text);
-      const closing = node.data.blankBefore && CLOSING_FORMULA.test(node.data.text);
-      if (!paragraph && !prose && !citation && !closing) break;
-      end = i;
-    }
-
-    // The headline: the best headline-shaped line in the few kept lines above
-    // the start. Longer is better, nearer is better; name lists and short
-    // all-caps labels are bylines and kickers, not headlines.
-    let title = -1;
-    let best = -Infinity;
-    // The first body line itself may be a headline: one that ends in `?` or `!`, or in title case.
-    if (isHeadlineShaped(lines[start]) && (/[?!]$/.test(lines[start].data.text) || isTitleCase(lines[start].data.text))) {
-      best = Math.min(wordCount(lines[start].data.text), 10) - 3;
-      title = start;
-    }
-    // Pages repeat their title (page title above the headline): a line whose
-    // text already appeared above it is likelier the headline. A breadcrumb
-    // names the page last, and the page's title sits right under it: either
-    // is taken as the headline outright.
-    const firstSeen = new Map<string, number>();
-    const crumbTails = new Set<string>();
-    for (let i = 0; i < start; i++) {
-      const text = lines[i].data.text;
-      if (text.length > 300) continue;
-      if (!firstSeen.has(text)) firstSeen.set(text, i);
-      if (isCrumb(lines[i])) crumbTails.add(text.split(CRUMB_SEPARATOR).pop()!);
-    }
-    let crumbTitle = -1;
-    // Bylines and stamps follow the headline: a candidate above one is preferred.
-    let belowByline = false;
-    for (let i = start - 1, seen = 0; i >= 0 && seen < window; i--) {
-      if (!isKept(lines[i])) {
-        if (lines[i].data.removed!.rule === 'bylines-stamps') belowByline = true;
-        continue;
-      }
-      const node = lines[i];
-      const words = wordCount(node.data.text);
-      if (crumbTitle < 0 && (crumbTails.has(node.data.text) || (i > 0 && isCrumb(lines[i - 1]))) && isHeadlineShaped(node)) {
-        crumbTitle = i;
-      }
-      if (isHeadlineShaped(node)) {
-        let score = Math.min(words, 10) - 1.5 * seen;
-        if ((firstSeen.get(node.data.text) ?? i) < i) score += 3;
-        if (belowByline) score += 3;
-        if (isNameList(node.data.text)) score -= 6;
-        if (words <= 4 && upperShare(node.data.text) > 0.9) score -= 4;
-        if (hasDate(node.data.text)) score -= 5;
-        if (score > best) {
-          best = score;
-          title = i;
-        }
-      }
-      seen++;
-    }
-    if (crumbTitle >= 0) title = crumbTitle;
-    // `Headline` / `Standfirst without a full stop` / body: the headline is
-    // the shorter line above.
-    if (title > 0 && wordCount(lines[title].data.text) >= 10) {
-      for (let i = title - 1; i >= 0; i--) {
-        if (!isKept(lines[i])) continue;
-        const words = wordCount(lines[i].data.text);
-        if (isHeadlineShaped(lines[i]) && words >= 5 && words < wordCount(lines[title].data.text) && !isNameList(lines[i].data.text)) title = i;
-        break;
-      }
-    }
-
-    // A text that opens with a headline-shaped paragraph, with nothing above
-    // the body that any rule removed and every line its own paragraph (a page
-    // without chrome, or an already clean text), opens with its headline.
-    if (title > 0 && isHeadlineShaped(lines[0]) && wordCount(lines[0].data.text) >= 4 && opensClean(lines, start)) title = 0;
+    const body = findBodyLines(lines);
+    const run = densestRun(lines, body);
+    if (!run) return;
+    let [start, end] = run;
+    end = articleEnd(lines, body, start, end);
+    const title = chooseHeadline(lines, start, window);
     if (title === start) {
       do start++;
       while (start <= end && !body[start]);
@@ -284,23 +326,7 @@ export default function mainContent(options: MainContentOptions = {}) {
       lines[title].data.role = 'title';
       tree.data.title = lines[title];
     }
-    // Another article's headline dropped between two paragraphs: too long for
-    // a section heading, not a sentence, with body text on both sides. (Long
-    // headings in title case are the article's own section headings.)
-    let prevBody = -1;
-    for (let i = start; i <= end; i++) {
-      if (!isKept(lines[i])) continue;
-      if (body[i]) {
-        prevBody = i;
-        continue;
-      }
-      const node = lines[i];
-      const words = wordCount(node.data.text);
-      if (prevBody < 0 || words < 13 || words > 18 || isTitleCase(node.data.text) || /[.!?…:;,"”»)\]。！？]$/u.test(node.data.text)) continue;
-      let next = i + 1;
-      while (next <= end && !isKept(lines[next])) next++;
-      if (next <= end && body[next]) removeLine(node, ruleId, 'headline of another article between paragraphs');
-    }
+    removeInBodyHeadlines(lines, body, start, end);
     for (let i = start; i <= end; i++) if (isKept(lines[i])) lines[i].data.role = 'body';
   };
 }
