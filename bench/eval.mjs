@@ -1,16 +1,11 @@
 // npm run eval: score deboil on every set in ../shared/datasets with the
 // datasets' "bow" metric (per-document bag-of-words P/R/F1, mean over
 // documents), next to the do-nothing and C4-line baselines, in one run.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { clean, defaultModel } from '../dist/index.js';
 import { renderReport } from '../dist/io/report.js';
 import { writeFileAtomic } from '../dist/io/atomic.js';
-import { documentRows, fit, foldOf } from './lr.mjs';
+import { documentRows, fit, foldOf, loadDatasets } from './lr.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = process.env.DEBOIL_DATASETS ?? path.resolve(here, '../../shared/datasets');
 const args = process.argv.slice(2);
 const worstN = Number(args[args.indexOf('--worst') + 1]) || 10;
 const quiet = args.includes('--quiet');
@@ -49,15 +44,9 @@ function linesC4(raw) {
 const K = 5;
 const classifierOn = !args.includes('--no-classifier');
 let foldModels = [];
+const docs = loadDatasets();
 if (classifierOn) {
-  const all = [];
-  for (const set of fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'manifest.jsonl')))) {
-    for (const line of fs.readFileSync(path.join(root, set, 'manifest.jsonl'), 'utf8').trim().split('\n')) {
-      const m = JSON.parse(line);
-      const doc = { set, id: m.id };
-      all.push({ fold: foldOf(doc, K), rows: documentRows(fs.readFileSync(path.join(root, set, m.raw), 'utf8'), fs.readFileSync(path.join(root, set, m.gold), 'utf8')) });
-    }
-  }
+  const all = docs.map((doc) => ({ fold: foldOf(doc, K), rows: documentRows(doc.raw, doc.gold) }));
   const threshold = defaultModel().threshold;
   foldModels = Array.from({ length: K }, (_, f) => ({ ...fit(all.filter((d) => d.fold !== f).flatMap((d) => d.rows)), threshold }));
 }
@@ -76,17 +65,14 @@ function diffTokens(a, b) {
 }
 
 const results = {};
-for (const set of fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'manifest.jsonl'))).sort()) {
-  const manifest = fs.readFileSync(path.join(root, set, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+for (const set of [...new Set(docs.map((d) => d.set))]) {
   const rows = [];
-  for (const doc of manifest) {
-    const rawText = fs.readFileSync(path.join(root, set, doc.raw), 'utf8');
-    const raw = oneLine ? rawText.split('\n').filter((l) => l.trim()).join(' ') + '\n' : rawText;
-    const gold = fs.readFileSync(path.join(root, set, doc.gold), 'utf8');
-    const row = { id: doc.id, language: (doc.language ?? 'und').slice(0, 2).toLowerCase(), fixture: !!doc.fixture, scores: {}, raw, gold };
+  for (const doc of docs.filter((d) => d.set === set)) {
+    const raw = oneLine ? doc.raw.split('\n').filter((l) => l.trim()).join(' ') + '\n' : doc.raw;
+    const row = { id: doc.id, language: doc.language, fixture: doc.fixture, scores: {}, raw, gold: doc.gold };
     for (const [name, fn] of Object.entries(systems)) {
-      const out = fn(raw, { set, id: doc.id });
-      row.scores[name] = bow(out, gold);
+      const out = fn(raw, doc);
+      row.scores[name] = bow(out, doc.gold);
       if (name === 'deboil') row.out = out;
     }
     rows.push(row);
