@@ -2,15 +2,18 @@
 import { endsLikeSentence, wordCount } from './text.js';
 
 const SEPARATORS = /[▪•|·»›◦]/g;
+/** Prose has punctuation somewhere; a tag cloud or a menu run does not. */
+const PUNCTUATION = /[.,;:!?。、，！？،]/u;
 
 /**
- * A body line: 10+ words ending like a sentence (any script), or 25+ words;
- * not a run of links joined by separators (`International ▪ Politique ▪ …`).
+ * A body line: 10+ words ending like a sentence (any script), or 25+ words
+ * with some punctuation; not a run of links joined by separators
+ * (`International ▪ Politique ▪ …`) nor a tag cloud.
  */
 export function isBodyText(text: string): boolean {
   const words = wordCount(text);
   if (words < 10) return false;
-  if (words >= 25 || endsLikeSentence(text)) return (text.match(SEPARATORS)?.length ?? 0) < 3;
+  if (endsLikeSentence(text) || (words >= 25 && PUNCTUATION.test(text))) return (text.match(SEPARATORS)?.length ?? 0) < 3;
   return false;
 }
 
