@@ -7,7 +7,7 @@
  * alternation regex over the line: the cost is a few hash look-ups per word,
  * whatever the length of the lists.
  */
-import { cjkCount, comparable } from './text.js';
+import { comparable } from './text.js';
 
 export type PhraseKind =
   | 'navigation'
@@ -20,7 +20,6 @@ export type PhraseKind =
 
 export type PhraseLists = Partial<Record<PhraseKind, string[]>>;
 
-const WORD = /[\p{L}\p{N}]+/gu;
 /** Scripts written without spaces: their phrases are matched as substrings. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
@@ -30,6 +29,47 @@ interface Words {
   /** The line holds characters of a script written without spaces. */
   unspaced: boolean;
   joined?: string;
+  /** Set when only the line's head was read (long lines); `has` then reads the whole line. */
+  text?: string;
+}
+
+/** Phrases are matched on a line's head; only `has` ever needs more. */
+const HEAD = 2000;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const UNSPACED_CHAR = /[\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+
+/** Words of a lower-cased line: runs of letters and digits (`\w` without `_`), one pass, ASCII fast. */
+function wordsIn(key: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  let i = 0;
+  while (i <= key.length) {
+    let width = 1;
+    let inWord = false;
+    if (i < key.length) {
+      const c = key.charCodeAt(i);
+      if (c < 128) inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+      else {
+        const cp = key.codePointAt(i)!;
+        width = cp > 0xffff ? 2 : 1;
+        inWord = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+      }
+    }
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(key.slice(start, i));
+      start = -1;
+    }
+    i += width;
+  }
+  return words;
+}
+
+function analyse(text: string): Words {
+  const key = comparable(text);
+  return { key, words: wordsIn(key), unspaced: UNSPACED_CHAR.test(key) };
 }
 
 // Every rule's matchers look at every line of a document in turn, so the
@@ -43,8 +83,8 @@ function wordsOf(text: string): Words {
   let w = cache.get(text);
   if (w === undefined) {
     if (cache.size > 8192) cache.clear();
-    const key = comparable(text);
-    w = { key, words: key.match(WORD) ?? [], unspaced: cjkCount(key) > 0 };
+    // Long lines are body text: read their head only, once.
+    w = text.length > HEAD ? { ...analyse(text.slice(0, HEAD)), text } : analyse(text);
     cache.set(text, w);
   }
   lastText = text;
@@ -52,7 +92,13 @@ function wordsOf(text: string): Words {
   return w;
 }
 
-/** Phrases are short: `is` and `starts` only ever need a line's first characters. */
+/** The whole line's words, for `has` on a line whose head alone was read. */
+function allWordsOf(text: string): Words {
+  const w = wordsOf(text);
+  return w.text === undefined ? w : analyse(text);
+}
+
+/** Phrases are short: a longer line is never one. */
 const PREFIX = 240;
 
 export interface PhraseMatcher {
@@ -70,8 +116,8 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
   const firsts = new Set<string>();
   let longest = 0;
   for (const phrase of lists.flatMap((l) => l ?? [])) {
-    const words = comparable(phrase).match(WORD);
-    if (!words) continue;
+    const words = wordsIn(comparable(phrase));
+    if (words.length === 0) continue;
     if (UNSPACED.test(phrase)) unspaced.push(words.join(''));
     else {
       spaced.add(words.join(' '));
@@ -98,12 +144,13 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
       return w.unspaced && unspaced.length > 0 && unspaced.includes(w.words.join(''));
     },
     starts(text) {
-      const { key, words, unspaced: cjk } = wordsOf(text.length > PREFIX ? text.slice(0, PREFIX) : text);
+      // Keyed by the whole line, so every matcher shares one computation per line.
+      const { key, words, unspaced: cjk } = wordsOf(text);
       if (words.length && at(words, 0)) return true;
       return cjk && unspaced.some((p) => key.startsWith(p));
     },
     has(text) {
-      const { key, words, unspaced: cjk } = wordsOf(text);
+      const { key, words, unspaced: cjk } = allWordsOf(text);
       for (let i = 0; i < words.length; i++) if (at(words, i)) return true;
       return cjk && unspaced.some((p) => key.includes(p));
     },
