@@ -249,4 +249,10 @@ describe('later additions', () => {
     const r = runRule(relatedBlocks, `${BODY}\n\nRead More\n${BODY.replace('long', 'hidden')}\n${BODY.replace('long', 'last')}\n`);
     expect(paragraphs(r.text)).toEqual([BODY, BODY.replace('long', 'hidden'), BODY.replace('long', 'last')]);
   });
+  it('main-content: Chinese prose with spaces for commas is body text, a tag cloud is not', async () => {
+    const { isBodyText } = await import('../src/util/shape.js');
+    expect(isBodyText('一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣 玉峰道路一路上雲氣山嵐滯留山頭')).toBe(true);
+    expect(isBodyText('新竹新埔一日遊 新竹觀光 旅遊景點 柿餅加工廠 金漢觀光果園 台灣 新竹 六福村主題樂園一日遊 新竹新埔 悠閒半日遊 鴛鴦池農場')).toBe(false);
+    expect(isBodyText('adote um amigo agua alerta ambiente amizade atendimento atirador bem-estar biblioteca caminhada campanha cultura defesa economia educação esportes eventos fazenda gabinete geral habitação')).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 /** Line shapes that several rules share. */
-import { endsLikeSentence, wordCount } from './text.js';
+import { cjkCount, endsLikeSentence, wordCount } from './text.js';
 
 const SEPARATORS = /[▪•|·»›◦]/g;
 /** Prose has punctuation somewhere; a tag cloud or a menu run does not. */
@@ -13,8 +13,20 @@ const PUNCTUATION = /[.,;:!?。、，！？،]/u;
 export function isBodyText(text: string): boolean {
   const words = wordCount(text);
   if (words < 10) return false;
-  if (endsLikeSentence(text) || (words >= 25 && PUNCTUATION.test(text))) return (text.match(SEPARATORS)?.length ?? 0) < 3;
+  if (endsLikeSentence(text) || (words >= 25 && PUNCTUATION.test(text)) || isUnspacedProse(text)) return (text.match(SEPARATORS)?.length ?? 0) < 3;
   return false;
+}
+
+/**
+ * Chinese and Japanese prose may use spaces where other scripts put commas;
+ * its runs between spaces stay long (8+ characters on average), while a tag
+ * cloud's are short.
+ */
+function isUnspacedProse(text: string): boolean {
+  const cjk = cjkCount(text);
+  if (cjk < 30 || cjk * 2 < text.length) return false;
+  const runs = text.split(/[\s\u3000]+/).filter(Boolean);
+  return cjk / runs.length >= 8;
 }
 
 const CONNECTOR = /^(?:and|&|y|und|et|e|de|da|van|von|der|den|la|le|di|del|dos)$/i;
