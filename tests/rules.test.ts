@@ -255,4 +255,8 @@ describe('later additions', () => {
     expect(isBodyText('新竹新埔一日遊 新竹觀光 旅遊景點 柿餅加工廠 金漢觀光果園 台灣 新竹 六福村主題樂園一日遊 新竹新埔 悠閒半日遊 鴛鴦池農場')).toBe(false);
     expect(isBodyText('adote um amigo agua alerta ambiente amizade atendimento atirador bem-estar biblioteca caminhada campanha cultura defesa economia educação esportes eventos fazenda gabinete geral habitação')).toBe(false);
   });
+  it('related-blocks: news-ticker items after the article start go; a timed sentence stays', () => {
+    const r = runRule(relatedBlocks, `${BODY}\n\n14:44   Accusations de viols : 14 militaires mis en cause, certains identifiés\n\n10:30 The meeting began with a long statement by the chair of the committee.\n`);
+    expect(paragraphs(r.text)).toEqual([BODY, '10:30 The meeting began with a long statement by the chair of the committee.']);
+  });
 });

@@ -50,6 +50,8 @@ const TEASER_PREFIX = /^[(\[]?(?:read more|related|see also|also read|read also|
 /** A `Read more` button alone on a line expands the article in place: the line goes, the text after it stays. */
 export const EXPANDERS = ['read more', 'continue reading', 'keep reading', 'read full story', 'read the full story', 'show more', 'mehr lesen', 'weiterlesen',
   'leer más', 'seguir leyendo', 'lire la suite', 'leia mais', 'continue lendo', 'continua a leggere', 'leggi tutto', 'читать далее', 'далее'];
+/** A news-ticker item: a time, then another story's headline (`14:44 Accusations de viols : …`). */
+const TICKER_ITEM = /^\d{1,2}[:h.]\d{2}\s+\S/u;
 /** `Profile | Grace Mugabe`: a section label and another article's title, in the body. */
 const SECTION_TEASER = /^[^|]{1,30} \| [^|]{1,80}$/u;
 
@@ -82,6 +84,10 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
       const node = lines[i];
       const text = node.data.text;
       const words = wordCount(text);
+      if (isKept(node) && words <= 20 && TICKER_ITEM.test(text) && !/[.!?。]$/u.test(text)) {
+        removeLine(node, ruleId, 'news-ticker item');
+        continue;
+      }
       if (words > 8 || /[.!?。]$/u.test(text)) {
         if (isKept(node) && words <= 40 && TEASER_PREFIX.test(text)) removeLine(node, ruleId, 'teaser link to another article');
         continue;
