@@ -88,7 +88,8 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
         removeLine(node, ruleId, 'news-ticker item');
         continue;
       }
-      if (words > 8 || /[.!?。]$/u.test(text)) {
+      // A header may trail off (`You may also like...`); a sentence ends once.
+      if (words > 8 || /(?<![.…])[.!?。]$/u.test(text)) {
         if (isKept(node) && words <= 40 && TEASER_PREFIX.test(text)) removeLine(node, ruleId, 'teaser link to another article');
         continue;
       }
