@@ -22,7 +22,7 @@ import { endsLikeSentence, wordCount } from '../util/text.js';
 export const ruleId = 'calls-to-action';
 
 export const CTA_PHRASES = [
-  'sign up', 'sign in to', 'stay up to date with', 'activation link', 'activate your subscription', 'confirm your subscription', 'unsubscribe', 'no spam', 'get a subscription', 'receba em seu email', 'receba no seu email', 'cadastre-se', 'news alerts', 'email alerts', 'breaking news emails', 'in your inbox', 'to your inbox', 'log in to', 'subscribe', 'subscribe now', 'subscribe to', 'subscription', 'newsletter', 'enewsletter', 'follow us', 'follow me',
+  'sign up', 'sign in to', 'sharing options', 'share options', 'stay up to date with', 'activation link', 'activate your subscription', 'confirm your subscription', 'unsubscribe', 'no spam', 'get a subscription', 'receba em seu email', 'receba no seu email', 'cadastre-se', 'news alerts', 'email alerts', 'breaking news emails', 'in your inbox', 'to your inbox', 'log in to', 'subscribe', 'subscribe now', 'subscribe to', 'subscription', 'newsletter', 'enewsletter', 'follow us', 'follow me',
   'share this', 'share on', 'share via', 'share the story', 'share article', 'click here', 'tap here', 'download the app', 'download our app', 'get the app',
   'whatsapp channel', 'join our', 'join us on', 'like us on', 'we use cookies', 'this website uses cookies', 'this site uses cookies', 'accept cookies',
   'cookie policy', 'cookie settings', 'manage cookies', 'privacy settings', 'get our newsletter', 'get the latest', 'don\'t miss', 'never miss',

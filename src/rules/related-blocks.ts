@@ -33,7 +33,7 @@ export const RELATED_HEADERS = [
   'next in', 'more about', 'read next', 'read these next', 'up next', 'more to read', 'read also', 'also read', 'see also', 'others also read', 'you may also like', 'you might also like',
   'you may like', 'you might like', 'you may be interested in', 'recommended', 'recommended for you', 'recommended stories', 'most read', 'most popular',
   'most viewed', 'popular', 'popular posts', 'popular stories', 'trending', 'trending now', 'trending stories', 'top stories', 'top 10 stories',
-  'top news', 'latest', 'latest news', 'latest stories', 'latest posts', 'recent posts', 'recent articles', 'editor\'s picks', 'editors\' picks',
+  'top news', 'latest', 'latest news', 'latest stories', 'latest posts', 'recent posts', 'recent articles', 'recent stories', 'most recent stories', 'editor\'s picks', 'editors\' picks',
   'opinion', 'in case you missed it', 'what to read next', 'don\'t miss', 'around the web', 'from the web', 'sponsored stories', 'promoted stories',
   'leggi anche', 'potrebbe interessarti', 'articoli correlati', 'ti potrebbe interessare', 'lire aussi', 'à lire aussi', 'a lire aussi', 'sur le même sujet',
   'voir aussi', 'les plus lus', 'lee también', 'te puede interesar', 'noticias relacionadas', 'relacionadas', 'lo más leído', 'más noticias', 'más sobre', 'mais sobre', 'plus sur', 'mehr über', 'altro su', 'artículos relacionados', 'contenido relacionado', 'notas relacionadas',
