@@ -62,7 +62,7 @@ describe('navigation', () => {
 
 describe('bylines-stamps', () => {
   it('removes agency bylines, author bylines and stamps', () => {
-    const r = runRule(bylinesStamps, 'Reuters\nPublished : 5 Jan 2024, 03:27 AM\nUpdated : 5 Jan 2024, 03:27 AM\nBy admin\nSun. Feb 25th, 2024\nVon Moritz Bachmann publiziert am 30. Juli 2018\nCatherine Shu  @catherineshu  /  2 days\nWrite to Al Root at allen.root@dowjones.com\n5 min read\n');
+    const r = runRule(bylinesStamps, 'Reuters\nPublished : 5 Jan 2024, 03:27 AM\nUpdated : 5 Jan 2024, 03:27 AM\nBy admin\nSun. Feb 25th, 2024\nVon Moritz Bachmann publiziert am 30. Juli 2018\nCatherine Shu  @catherineshu  /  2 days\nWrite to Al Root at allen.root@dowjones.com\n5 min read\nOct 15, 2015 · 18 min read\n');
     expect(r.text).toBe('');
     expect(new Set(r.removed.map((x) => x.rule))).toEqual(new Set(['bylines-stamps']));
   });

@@ -54,6 +54,8 @@ const CONTACT = /^(?:write to|contact|email|e-mail|reach|follow)\b[^@]{0,80}@\S+
 const INNER_BYLINE = /(?:^|[|•·]\s*)(?:by|par|por|von|di|door|av|oleh|posted by|written by)\s+\p{Lu}/iu;
 const HANDLE = /(?:^|\s)@[A-Za-z0-9_]{2,30}\b/;
 const RELATIVE_TIME = /\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?)(?:\s+ago)?\b/i;
+/** `Oct 15, 2015 · 18 min read`: a reading time anywhere in a short line. */
+const MIN_READ = /\b\d+\s*min(?:ute)?s?\.?\s+(?:read|lesen|lectura|leitura|lecture|lettura)\b/i;
 const READING_TIME = /^(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|минут[аы]?|分)\.?\s*(?:read|reading|lesen|lesezeit|lectura|leitura|lecture|lettura|чтения)?|(?:reading time|lesezeit|tiempo de lectura|tempo de leitura|temps de lecture)\s*[:：]?\s*\d+.*)$/i;
 
 export default function bylinesStamps(options: BylinesStampsOptions = {}) {
@@ -87,7 +89,7 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
         removeLine(node, ruleId, 'byline with a date');
       } else if (words <= 14 && CONTACT.test(text)) {
         removeLine(node, ruleId, 'author contact line');
-      } else if (words <= 6 && READING_TIME.test(text)) {
+      } else if ((words <= 6 && READING_TIME.test(text)) || (words <= 12 && MIN_READ.test(text))) {
         removeLine(node, ruleId, 'reading time');
       }
     }
