@@ -17,6 +17,8 @@ import { comparable } from '../util/text.js';
 
 export const ruleId = 'duplicates';
 
+const OPENING = 600;
+
 export interface DuplicatesOptions {
   /** Lines shorter than this (in characters) may repeat: list bullets, `]`, short headings. */
   minLength?: number;
@@ -35,7 +37,8 @@ export default function duplicates(options: DuplicatesOptions = {}) {
       else if (key.length >= 40 && openings.has(key)) removeLine(node, ruleId, 'repeats the opening of an earlier paragraph');
       else {
         seen.add(key);
-        for (let i = key.indexOf('. '); i > 0; i = key.indexOf('. ', i + 2)) openings.add(key.slice(0, i + 1));
+        // A teaser repeats a short opening: prefixes up to OPENING characters (bounded work on long lines).
+        for (let i = key.indexOf('. '); i > 0 && i < OPENING; i = key.indexOf('. ', i + 2)) openings.add(key.slice(0, i + 1));
       }
     }
   };
