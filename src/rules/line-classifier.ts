@@ -25,7 +25,7 @@
  *   out: the article paragraph; the rest is removed with its probability in the reason
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { isKept, removeLine } from '../util/tree.js';
+import { removeLine } from '../util/tree.js';
 import { documentFeatures, FEATURE_NAMES } from '../util/features.js';
 import { detectLanguage, stopwordsOf } from '../util/languages.js';
 import shippedModel from '../model/line-model.json' with { type: 'json' };
