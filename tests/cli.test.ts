@@ -274,13 +274,21 @@ describe('deboil CLI: options', () => {
   });
 
   it('rejects invalid config JSON or unknown keys with exit 2, naming the file', () => {
-    const dir = tree({ 'broken.json': '{"rules":', 'odd.json': '{"rulez":{}}', 'badrule.json': '{"rules":{"nav":false}}' });
-    for (const name of ['broken.json', 'odd.json', 'badrule.json']) {
+    const dir = tree({ 'broken.json': '{"rules":', 'odd.json': '{"rulez":{}}', 'badrule.json': '{"rules":{"nav":false}}', 'knob.json': '{"threshold":3}' });
+    for (const name of ['broken.json', 'odd.json', 'badrule.json', 'knob.json']) {
       const r = deboil(['--config', name, resolve(ROOT, SAMPLE)], { cwd: dir });
       expect(r.status, name).toBe(2);
       expect(r.stderr.startsWith(`deboil: ${name}: `), r.stderr).toBe(true);
       expect(r.stdout).toBe('');
     }
+  });
+
+  it('takes the classifier and its threshold from the config file', () => {
+    const dir = tree({ 'c.json': '{"rules":{"line-classifier":true},"threshold":0.9}' });
+    const r = deboil(['--config', join(dir, 'c.json'), '--format', 'json', SAMPLE]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).text).toBe(clean(sample, { rules: { 'line-classifier': true }, threshold: 0.9 }).text);
+    expect(JSON.parse(r.stdout).removed.some((x: { rule: string }) => x.rule === 'line-classifier')).toBe(true);
   });
 
   it('prints help with examples, and the version', () => {

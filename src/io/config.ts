@@ -15,10 +15,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Check parsed JSON; returns the problems, one message each. */
 export function validateOptions(value: unknown): string[] {
-  if (!isObject(value)) return ['the top level must be an object with "rules" and/or "phrases"'];
+  if (!isObject(value)) return ['the top level must be an object with "rules", "phrases" and/or "threshold"'];
   const problems: string[] = [];
-  for (const key of Object.keys(value)) if (key !== 'rules' && key !== 'phrases') problems.push(`unknown key "${key}" (expected "rules" or "phrases")`);
-  const { rules, phrases } = value;
+  for (const key of Object.keys(value)) if (!['rules', 'phrases', 'threshold'].includes(key)) problems.push(`unknown key "${key}" (expected "rules", "phrases" or "threshold")`);
+  const { rules, phrases, threshold } = value;
+  if (threshold !== undefined && !(typeof threshold === 'number' && threshold >= 0 && threshold <= 1)) problems.push('"threshold" must be a number from 0 to 1');
   if (rules !== undefined) {
     if (!isObject(rules)) problems.push('"rules" must be an object of rule id → true/false');
     else
