@@ -46,7 +46,7 @@ export const COOKIE_NOTICES = [
   'cookie settings', 'cookie policy', 'cookies zu', 'verwendet cookies', 'utilizamos cookies', 'utiliza cookies', 'utilise des cookies',
   'nous utilisons des cookies', 'utilizziamo i cookie', 'usiamo i cookie', 'utilizamos cookies', 'используем файлы cookie', 'использует файлы cookie',
 ];
-const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
+const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|pin|pint|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|download|baixar|descargar|herunterladen|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
 
 export interface CallsToActionOptions {
   /** More prompt wording, any language. */

@@ -37,7 +37,7 @@ export const RELATED_HEADERS = [
   'opinion', 'in case you missed it', 'what to read next', 'don\'t miss', 'around the web', 'from the web', 'sponsored stories', 'promoted stories',
   'leggi anche', 'potrebbe interessarti', 'articoli correlati', 'ti potrebbe interessare', 'lire aussi', 'à lire aussi', 'a lire aussi', 'sur le même sujet',
   'voir aussi', 'les plus lus', 'lee también', 'te puede interesar', 'noticias relacionadas', 'relacionadas', 'lo más leído', 'más noticias', 'más sobre', 'mais sobre', 'plus sur', 'mehr über', 'altro su', 'artículos relacionados', 'contenido relacionado', 'notas relacionadas',
-  'leia também', 'veja também', 'artigos relacionados', 'posts relacionados', 'notícias relacionadas', 'mais lidas',
+  'leia também', 'veja também', 'você pode gostar', 'você também pode gostar', 'você também vai gostar', 'potrebbe piacerti', 'vous aimerez aussi', 'vous aimerez peut-être', 'das könnte dir gefallen', 'вам может понравиться', 'anda mungkin suka', 'artigos relacionados', 'posts relacionados', 'notícias relacionadas', 'mais lidas',
   'weitere beiträge', 'weitere beiträge zum thema', 'das könnte sie auch interessieren', 'mehr zum thema', 'ähnliche artikel', 'verwandte artikel',
   'meistgelesen', 'auch interessant', 'lees ook', 'читайте также', 'вам также может быть интересно', 'похожие статьи', 'похожие записи',
   'популярное', 'читайте еще', 'baca juga', 'artikel terkait', 'berita terkait', 'berita lainnya', '関連記事', '関連ニュース', 'おすすめ記事',
