@@ -30,6 +30,14 @@ describe('clean()', () => {
     expect(r.text).toBe('');
     expect(r.removed.map((x) => x.rule)).toEqual(['navigation', 'navigation', 'legal-ads-comments']);
   });
+  it('names the language of the clean text, or und', () => {
+    const de = 'Die Regierung hat am Montag beschlossen, dass die neuen Regeln für alle Bürger gelten, die in der Stadt wohnen und dort arbeiten.\n';
+    const en = 'The government decided on Monday that the new rules apply to all of the people who live in the city and work there.\n';
+    expect(clean(de).language).toBe('de');
+    expect(clean(en).language).toBe('en');
+    expect(clean('').language).toBe('und');
+  });
+
   it('turns a rule off by its id', () => {
     const input = seed('000_4e410571edfb4a5e.txt');
     expect(clean(input).removed.some((x) => x.text === 'বাংলা')).toBe(true);

@@ -13,6 +13,8 @@ export interface CleanResult {
   text: string;
   /** The headline, or null when the page has none. */
   title: string | null;
+  /** The language of the clean text (ISO 639-1), or `und`. */
+  language: string;
   /** Every removed span, in input order. */
   removed: Removal[];
 }
@@ -44,5 +46,5 @@ export function cleanFile(text: string, options?: DeboilOptions, path?: string):
 export function clean(text: string, options?: DeboilOptions): CleanResult {
   const file = cleanFile(text, options);
   const data = file.data.deboil!;
-  return { text: String(file.value), title: data.title, removed: data.removed };
+  return { text: String(file.value), title: data.title, language: data.language, removed: data.removed };
 }

@@ -8,6 +8,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept } from '../util/tree.js';
+import { detectLanguage } from '../util/languages.js';
 
 /** One removed span. Offsets are UTF-16 indices into the input, `end` exclusive; line and column are 1-based. */
 export interface Removal {
@@ -22,8 +23,13 @@ export interface Removal {
 
 export interface DeboilData {
   title: string | null;
+  /** The clean text's language: ISO 639-1 where the stopword lists have it, else `und`. */
+  language: string;
   removed: Removal[];
 }
+
+/** The language guess reads the output's head: enough words to decide, bounded cost. */
+const LANGUAGE_SAMPLE = 4096;
 
 declare module 'vfile' {
   interface DataMap {
@@ -76,7 +82,9 @@ export function compileTree(tree: LineRoot): { text: string; data: DeboilData } 
   }
   removed.sort((x, y) => x.start - y.start);
   if (title !== null) paragraphs.unshift(title);
-  return { text: paragraphs.length ? paragraphs.join('\n\n') + '\n' : '', data: { title, removed } };
+  const text = paragraphs.length ? paragraphs.join('\n\n') + '\n' : '';
+  const language = tree.data.language ?? detectLanguage(text.length > LANGUAGE_SAMPLE ? text.slice(0, LANGUAGE_SAMPLE) : text);
+  return { text, data: { title, language, removed } };
 }
 
 /** unified plugin: use `compileTree` as the processor's compiler. */
