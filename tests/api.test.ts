@@ -25,7 +25,7 @@ describe('clean()', () => {
     expect(r.text.startsWith('WASHINGTON, Jan 4 (KUNA) --')).toBe(true);
   });
   it('gives an empty output, not a crash, when nothing is left', () => {
-    expect(clean('')).toEqual({ text: '', title: null, removed: [] });
+    expect(clean('')).toEqual({ text: '', title: null, language: 'und', removed: [] });
     const r = clean('Home\nMenu\n© 2024 Example Inc. All rights reserved.\n');
     expect(r.text).toBe('');
     expect(r.removed.map((x) => x.rule)).toEqual(['navigation', 'navigation', 'legal-ads-comments']);
