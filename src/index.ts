@@ -4,7 +4,8 @@
  * `clean(text, options?)` returns `{text, title, removed}`. The preset and
  * every rule are exported for people who compose their own processor.
  */
-export { clean, cleanFile, createProcessor, type CleanResult } from './pipeline/clean.js';
+export { clean, cleanFile, createProcessor, type CleanResult, type CleanLimits } from './pipeline/clean.js';
+export { DeadlineError } from './pipeline/deadline.js';
 export { createPreset, deboilPreset, RULE_IDS, type RuleId, type DeboilOptions } from './pipeline/preset.js';
 export { deboilParse, parseLines } from './pipeline/parser.js';
 export { deboilCompile, compileTree, type Removal, type DeboilData } from './pipeline/compiler.js';

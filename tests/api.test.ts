@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import * as deboil from '../src/index.js';
-import { clean, cleanFile, deboilPreset, RULE_IDS, toMessages } from '../src/index.js';
+import { clean, cleanFile, DeadlineError, deboilPreset, RULE_IDS, toMessages } from '../src/index.js';
 import { OPT_IN_RULES } from '../src/pipeline/preset.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,6 +36,23 @@ describe('clean()', () => {
     expect(clean(de).language).toBe('de');
     expect(clean(en).language).toBe('en');
     expect(clean('').language).toBe('und');
+  });
+
+  it('gives up with a DeadlineError naming the stage when the deadline has passed', () => {
+    expect(() => clean('Some text here.\n', undefined, { deadline: Date.now() - 1 })).toThrow(DeadlineError);
+    try {
+      clean('Some text here.\n', undefined, { deadline: Date.now() - 1 });
+    } catch (error) {
+      expect((error as DeadlineError).stage).toBe('stray-html');
+    }
+    // Parsing 5 MB alone takes longer than 1 ms, so a later stage notices.
+    const big = 'A sentence of the article, long enough to be body text here.\n'.repeat(80000);
+    expect(() => clean(big, undefined, { timeoutMs: 1 })).toThrow(/time limit exceeded before stage/);
+  });
+
+  it('gives the same result with a generous time limit', () => {
+    const input = seed('000_4e410571edfb4a5e.txt');
+    expect(clean(input, undefined, { timeoutMs: 60000 })).toEqual(clean(input));
   });
 
   it('turns a rule off by its id', () => {

@@ -19,6 +19,14 @@ export interface CleanResult {
   removed: Removal[];
 }
 
+/** Per-call limits; they don't change the output, so they stay out of the options. */
+export interface CleanLimits {
+  /** Give up (throw a `DeadlineError`) when the document takes longer than this many milliseconds. */
+  timeoutMs?: number;
+  /** Or an absolute deadline in `Date.now()` milliseconds. The earlier of the two wins. */
+  deadline?: number;
+}
+
 type DeboilProcessor = Processor<any, any, any, any, string>;
 
 const cache = new WeakMap<object, DeboilProcessor>();
@@ -37,14 +45,22 @@ function processorFor(options?: DeboilOptions): DeboilProcessor {
 }
 
 /** Clean one document. The VFile (with `data.deboil`) is returned by `cleanFile`. */
-export function cleanFile(text: string, options?: DeboilOptions, path?: string): VFile {
+export function cleanFile(text: string, options?: DeboilOptions, path?: string, limits?: CleanLimits): VFile {
   const file = new VFile({ value: text, path });
+  if (limits) {
+    const deadline = Math.min(limits.deadline ?? Infinity, limits.timeoutMs === undefined ? Infinity : Date.now() + limits.timeoutMs);
+    if (deadline !== Infinity) file.data.deadline = deadline;
+  }
   processorFor(options).processSync(file);
   return file;
 }
 
-export function clean(text: string, options?: DeboilOptions): CleanResult {
-  const file = cleanFile(text, options);
+/**
+ * Clean one document. With `limits`, a `DeadlineError` is thrown when the
+ * document is still being cleaned past its deadline (checked between stages).
+ */
+export function clean(text: string, options?: DeboilOptions, limits?: CleanLimits): CleanResult {
+  const file = cleanFile(text, options, undefined, limits);
   const data = file.data.deboil!;
   return { text: String(file.value), title: data.title, language: data.language, removed: data.removed };
 }

@@ -28,8 +28,9 @@ export interface DeboilData {
   removed: Removal[];
 }
 
-/** The language guess reads the output's head: enough words to decide, bounded cost. */
-const LANGUAGE_SAMPLE = 4096;
+/** The language guess reads the output's head: enough words to decide, at a bounded cost. */
+const LANGUAGE_SAMPLE = 2048;
+const LANGUAGE_WORDS = 200;
 
 declare module 'vfile' {
   interface DataMap {
@@ -83,7 +84,7 @@ export function compileTree(tree: LineRoot): { text: string; data: DeboilData } 
   removed.sort((x, y) => x.start - y.start);
   if (title !== null) paragraphs.unshift(title);
   const text = paragraphs.length ? paragraphs.join('\n\n') + '\n' : '';
-  const language = tree.data.language ?? detectLanguage(text.length > LANGUAGE_SAMPLE ? text.slice(0, LANGUAGE_SAMPLE) : text);
+  const language = tree.data.language ?? detectLanguage(text.length > LANGUAGE_SAMPLE ? text.slice(0, LANGUAGE_SAMPLE) : text, LANGUAGE_WORDS);
   return { text, data: { title, language, removed } };
 }
 

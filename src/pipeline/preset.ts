@@ -18,6 +18,7 @@ import syndicationWrappers from '../rules/syndication-wrappers.js';
 import headlineSuffix from '../rules/headline-suffix.js';
 import duplicates from '../rules/duplicates.js';
 import type { PhraseKind, PhraseLists } from '../util/phrases.js';
+import { checkpoint } from './deadline.js';
 
 /** Every rule id, in pipeline order. */
 export const RULE_IDS = [
@@ -79,8 +80,9 @@ export function createPreset(options: DeboilOptions = {}): Preset {
     const [plugin, kind] = PLUGINS[id];
     const phrases = kind ? options.phrases?.[kind] : undefined;
     const settings = id === 'line-classifier' ? { threshold: options.threshold, model: options.model } : phrases ? { phrases } : {};
-    plugins.push([plugin as Pluggable & Function, settings] as Pluggable);
+    plugins.push(checkpoint(id) as Pluggable, [plugin as Pluggable & Function, settings] as Pluggable);
   }
+  plugins.push(checkpoint('compile') as Pluggable);
   return { plugins };
 }
 
