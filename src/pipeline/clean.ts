@@ -6,7 +6,8 @@ import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { deboilParse } from './parser.js';
 import { deboilCompile, type Removal } from './compiler.js';
-import { createPreset, type DeboilOptions } from './preset.js';
+import { presetStages, type DeboilOptions } from './preset.js';
+import { checkpoint } from './deadline.js';
 
 export interface CleanResult {
   /** The whole clean output: the headline first, then the body paragraphs. */
@@ -34,7 +35,10 @@ let defaultProcessor: DeboilProcessor | undefined;
 
 /** A unified processor with deboil's parser, rules and compiler. */
 export function createProcessor(options: DeboilOptions = {}): DeboilProcessor {
-  return unified().use(deboilParse).use(createPreset(options)).use(deboilCompile).freeze() as unknown as DeboilProcessor;
+  const processor = unified().use(deboilParse);
+  // The preset's rules, with a deadline check before each stage (a no-op without a limit).
+  for (const [id, [plugin, settings]] of presetStages(options) as Array<[string, [never, never]]>) processor.use(checkpoint(id)).use(plugin, settings);
+  return processor.use(checkpoint('compile')).use(deboilCompile).freeze() as unknown as DeboilProcessor;
 }
 
 function processorFor(options?: DeboilOptions): DeboilProcessor {

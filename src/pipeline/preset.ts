@@ -18,7 +18,6 @@ import syndicationWrappers from '../rules/syndication-wrappers.js';
 import headlineSuffix from '../rules/headline-suffix.js';
 import duplicates from '../rules/duplicates.js';
 import type { PhraseKind, PhraseLists } from '../util/phrases.js';
-import { checkpoint } from './deadline.js';
 
 /** Every rule id, in pipeline order. */
 export const RULE_IDS = [
@@ -71,19 +70,23 @@ const PLUGINS: Record<RuleId, [Function, PhraseKind | null]> = {
 /** Rules that run only when turned on with `true`. */
 export const OPT_IN_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['line-classifier']);
 
-/** Build the preset for the given options. */
-export function createPreset(options: DeboilOptions = {}): Preset {
-  const plugins: Pluggable[] = [];
+/** The rules that run for the given options, in order, each with its id and settings. */
+export function presetStages(options: DeboilOptions = {}): Array<[RuleId, Pluggable]> {
+  const stages: Array<[RuleId, Pluggable]> = [];
   for (const id of RULE_IDS) {
     const setting = options.rules?.[id];
     if (setting === false || (OPT_IN_RULES.has(id) && setting !== true)) continue;
     const [plugin, kind] = PLUGINS[id];
     const phrases = kind ? options.phrases?.[kind] : undefined;
     const settings = id === 'line-classifier' ? { threshold: options.threshold, model: options.model } : phrases ? { phrases } : {};
-    plugins.push(checkpoint(id) as Pluggable, [plugin as Pluggable & Function, settings] as Pluggable);
+    stages.push([id, [plugin as Pluggable & Function, settings] as Pluggable]);
   }
-  plugins.push(checkpoint('compile') as Pluggable);
-  return { plugins };
+  return stages;
+}
+
+/** Build the preset for the given options. */
+export function createPreset(options: DeboilOptions = {}): Preset {
+  return { plugins: presetStages(options).map(([, plugin]) => plugin) };
 }
 
 /** The default preset: every rule on, no extra phrases. */
