@@ -17,10 +17,9 @@
  *   out: (all three removed)
  */
 import type { LineRoot } from '../util/tree.js';
-import { isKept, removeLine } from '../util/tree.js';
+import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { hasDate, isDateOnly } from '../util/dates.js';
 import { phraseMatcher } from '../util/phrases.js';
-import { wordCount } from '../util/text.js';
 
 export const ruleId = 'bylines-stamps';
 
@@ -69,12 +68,12 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
       if (!isKept(node)) continue;
       const text = node.data.text;
       if (text.length > 160) continue;
-      const words = wordCount(text);
+      const words = lineWords(node);
       if (words <= 1 && byline.is(text)) {
         // `por` / `César Salza`: the label alone, the name on the next line.
         removeLine(node, ruleId, 'byline');
         const next = lines[i + 1];
-        if (next && isKept(next) && wordCount(next.data.text) <= 4 && !/[.!?]$/.test(next.data.text)) removeLine(next, ruleId, 'byline');
+        if (next && isKept(next) && lineWords(next) <= 4 && !/[.!?]$/.test(next.data.text)) removeLine(next, ruleId, 'byline');
       } else if (agency.is(text) || (words <= 4 && /^by\s/i.test(text) && agency.is(text.slice(3)))) {
         removeLine(node, ruleId, 'agency or author name alone on a line (byline)');
       } else if (words <= 20 && stamp.starts(text) && hasDate(text)) {

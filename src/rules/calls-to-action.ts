@@ -15,9 +15,9 @@
  *   out: (line removed)
  */
 import type { LineRoot } from '../util/tree.js';
-import { isKept, removeLine } from '../util/tree.js';
+import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
-import { endsLikeSentence, wordCount } from '../util/text.js';
+import { endsLikeSentence } from '../util/text.js';
 
 export const ruleId = 'calls-to-action';
 
@@ -66,7 +66,7 @@ export default function callsToAction(options: CallsToActionOptions = {}) {
       const node = lines[i];
       if (!isKept(node)) continue;
       const text = node.data.text;
-      const words = wordCount(text);
+      const words = lineWords(node);
       if (words <= 100 && cookies.has(text)) {
         removeLine(node, ruleId, 'cookie notice');
         continue;
@@ -78,7 +78,7 @@ export default function callsToAction(options: CallsToActionOptions = {}) {
       // A one-word label right beside a prompt belongs to it.
       for (const j of [i - 1, i + 1]) {
         const side = lines[j];
-        if (side && isKept(side) && wordCount(side.data.text) <= 2 && !endsLikeSentence(side.data.text) && side.data.text.length <= 20) {
+        if (side && isKept(side) && lineWords(side) <= 2 && !endsLikeSentence(side.data.text) && side.data.text.length <= 20) {
           removeLine(side, ruleId, 'label of a call to action');
         }
       }

@@ -23,9 +23,9 @@
  *   out: (both removed)
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { isKept, removeLine } from '../util/tree.js';
+import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
-import { comparable, wordCount } from '../util/text.js';
+import { comparable } from '../util/text.js';
 
 export const ruleId = 'captions-credits';
 
@@ -94,7 +94,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
         if (next && isKept(next) && (isCredit(next.data.text) || HANDLE_ONLY.test(next.data.text))) {
           // `caption` / `Фото` / `@credit`: the label sits between a caption and its credit.
           mark(next, 'photo credit');
-          if (prev && isKept(prev) && wordCount(prev.data.text) <= 30 && prev.data.role === undefined) mark(prev, 'caption above a media label');
+          if (prev && isKept(prev) && lineWords(prev) <= 30 && prev.data.role === undefined) mark(prev, 'caption above a media label');
         } else if (next && isKept(next)) mark(next, 'caption under a media label');
         i++;
         continue;
@@ -104,13 +104,13 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
         mark(node, 'caption or credit label');
       } else if (GALLERY.test(text)) {
         mark(node, 'gallery control');
-      } else if (!credit && text.length <= 600 && wordCount(text) >= 4 && INLINE_CREDIT.test(text)) {
+      } else if (!credit && text.length <= 600 && lineWords(node) >= 4 && INLINE_CREDIT.test(text)) {
         mark(node, 'caption with a credit');
       } else if (credit) {
         mark(node, 'photo credit');
         // The caption a credit belongs to sits directly above it.
         const prev = lines[i - 1];
-        const words = prev ? wordCount(prev.data.text) : 0;
+        const words = prev ? lineWords(prev) : 0;
         if (prev && isKept(prev) && (prev.data.blankAfter ? words <= 15 : words <= 40) && prev.data.role === undefined) {
           mark(prev, 'caption above a photo credit');
         }

@@ -9,9 +9,8 @@
  *   out: (all removed)
  */
 import type { LineRoot } from '../util/tree.js';
-import { isKept, removeLine } from '../util/tree.js';
+import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
-import { wordCount } from '../util/text.js';
 
 export const ruleId = 'legal-ads-comments';
 
@@ -67,7 +66,7 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
       const node = lines[i];
       if (!isKept(node)) continue;
       const text = node.data.text;
-      const words = wordCount(text);
+      const words = lineWords(node);
       if (words <= 80 && commentNotice.starts(text)) {
         removeLine(node, ruleId, 'comment section prompt or notice');
         node.data.boundary = 'comments';
@@ -80,7 +79,7 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
         for (const j of [i - 1, i + 1]) {
           const side = lines[j];
           if (!side || !isKept(side) || (j < i ? side.data.blankAfter : node.data.blankAfter)) continue;
-          if (wordCount(side.data.text) <= 4 && !/[.!?。]$/u.test(side.data.text)) removeLine(side, ruleId, 'small print of an ad');
+          if (lineWords(side) <= 4 && !/[.!?。]$/u.test(side.data.text)) removeLine(side, ruleId, 'small print of an ad');
         }
       }
       else if (COMMENT_COUNT.test(text) || comments.is(text) || (words <= 12 && comments.starts(text)) || (words <= 12 && COMMENT_HEADER.test(text)) || (words <= 20 && META_COMMENT_COUNT.test(text))) {

@@ -29,7 +29,7 @@
  *   out: headline `White House: North Korea provided Russia …`, body `North Korea recently provided …`
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { isKept, removeLine } from '../util/tree.js';
+import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { comparable, endsLikeSentence, upperShare, wordCount } from '../util/text.js';
 import { isBodyText, isNameList } from '../util/shape.js';
 import { hasDate } from '../util/dates.js';
@@ -67,7 +67,7 @@ export interface MainContentOptions {
 
 function isHeadlineShaped(node: LineNode): boolean {
   const text = node.data.text;
-  const words = wordCount(text);
+  const words = lineWords(node);
   if (words < 3 || words > 30 || text.length > 250) return false;
   // A sentence, a label, a teaser cut short (`…`, `..`), a note in brackets or a list item is not a headline.
   if (/[:,;…]$|\.\.$/u.test(text) || /^[(\[（【].*[)\]）】]$/u.test(text) || LIST_ITEM.test(text)) return false;
@@ -104,7 +104,7 @@ function isPageMeta(node: LineNode): boolean {
 }
 
 function isStandfirst(node: LineNode): boolean {
-  const words = wordCount(node.data.text);
+  const words = lineWords(node);
   // Word counts of unspaced scripts are estimates: there a standfirst must read as a sentence.
   if ((node.data.text.match(HAN_KANA)?.length ?? 0) * 2 > node.data.text.length) return words >= 4 && endsLikeSentence(node.data.text);
   return words >= 8 || (words >= 4 && endsLikeSentence(node.data.text));
@@ -127,7 +127,7 @@ function findBodyLines(lines: LineNode[]): boolean[] {
     const key = comparable(n.data.text);
     const repeat = seenText.has(key);
     seenText.add(key);
-    return !repeat && isBodyText(n.data.text);
+    return !repeat && isBodyText(n.data.text, lineWords(n));
   });
 }
 
@@ -155,7 +155,7 @@ function densestRun(lines: LineNode[], body: boolean[]): [number, number] | null
     } else {
       gap++;
       if (!isKept(node)) w = -10;
-      else w = node.data.blankBefore && node.data.blankAfter && wordCount(node.data.text) >= 5 ? -15 : -40;
+      else w = node.data.blankBefore && node.data.blankAfter && lineWords(node) >= 5 ? -15 : -40;
       w -= 2 * gap;
     }
     if (sum <= 0) {
@@ -199,7 +199,7 @@ function articleEnd(lines: LineNode[], body: boolean[], start: number, end: numb
   for (let i = end + 1; i < lines.length; i++) {
     const node = lines[i];
     if (!isKept(node) || node.data.boundary) break;
-    const words = wordCount(node.data.text);
+    const words = lineWords(node);
     const paragraph = node.data.blankBefore && node.data.blankAfter && words >= 5;
     const prose = words >= 2 && /[.!?…。！？،؟,、，;；]["'”’»)\]）」』]*$/u.test(node.data.text);
     // A source citation closing the article: `[Ni’matul Ukhuwah hal. 41]`.
@@ -222,7 +222,7 @@ function chooseHeadline(lines: LineNode[], start: number, window: number): numbe
   let best = -Infinity;
   // The first body line itself may be a headline: one that ends in `?` or `!`, or in title case.
   if (isHeadlineShaped(lines[start]) && (/[?!]$/.test(lines[start].data.text) || isTitleCase(lines[start].data.text))) {
-    best = Math.min(wordCount(lines[start].data.text), 10) - 3;
+    best = Math.min(lineWords(lines[start]), 10) - 3;
     title = start;
   }
   // Pages repeat their title: a line whose text already appeared above it is likelier the headline.
@@ -243,7 +243,7 @@ function chooseHeadline(lines: LineNode[], start: number, window: number): numbe
       continue;
     }
     const node = lines[i];
-    const words = wordCount(node.data.text);
+    const words = lineWords(node);
     if (crumbTitle < 0 && (crumbTails.has(node.data.text) || (i > 0 && isCrumb(lines[i - 1]))) && isHeadlineShaped(node)) {
       crumbTitle = i;
     }
@@ -263,18 +263,18 @@ function chooseHeadline(lines: LineNode[], start: number, window: number): numbe
   }
   if (crumbTitle >= 0) title = crumbTitle;
   // `Headline` / `Standfirst without a full stop` / body: the headline is the shorter line above.
-  if (title > 0 && wordCount(lines[title].data.text) >= 10) {
+  if (title > 0 && lineWords(lines[title]) >= 10) {
     for (let i = title - 1; i >= 0; i--) {
       if (!isKept(lines[i])) continue;
-      const words = wordCount(lines[i].data.text);
-      if (isHeadlineShaped(lines[i]) && words >= 5 && words < wordCount(lines[title].data.text) && !isNameList(lines[i].data.text)) title = i;
+      const words = lineWords(lines[i]);
+      if (isHeadlineShaped(lines[i]) && words >= 5 && words < lineWords(lines[title]) && !isNameList(lines[i].data.text)) title = i;
       break;
     }
   }
   // A text that opens with a headline-shaped paragraph, with nothing above
   // the body that any rule removed and every line its own paragraph (a page
   // without chrome, or an already clean text), opens with its headline.
-  if (title > 0 && isHeadlineShaped(lines[0]) && wordCount(lines[0].data.text) >= 4 && opensClean(lines, start)) title = 0;
+  if (title > 0 && isHeadlineShaped(lines[0]) && lineWords(lines[0]) >= 4 && opensClean(lines, start)) title = 0;
   return title;
 }
 
@@ -292,7 +292,7 @@ function removeInBodyHeadlines(lines: LineNode[], body: boolean[], start: number
       continue;
     }
     const node = lines[i];
-    const words = wordCount(node.data.text);
+    const words = lineWords(node);
     if (prevBody < 0 || words < 13 || words > 18 || isTitleCase(node.data.text) || /[.!?…:;,"”»)\]。！？]$/u.test(node.data.text)) continue;
     let next = i + 1;
     while (next <= end && !isKept(lines[next])) next++;

@@ -14,7 +14,7 @@
  *   out: (all removed)
  */
 import type { LineRoot } from '../util/tree.js';
-import { isKept, removeLine } from '../util/tree.js';
+import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
 import { wordCount } from '../util/text.js';
 
@@ -60,7 +60,7 @@ export default function navigation(options: NavigationOptions = {}) {
       if (!isKept(node)) continue;
       const text = node.data.text;
       if (text.length > 120) continue;
-      const words = wordCount(text);
+      const words = lineWords(node);
       if (endonym.is(text) || (words <= 8 && text.split(/\s*[|•·/]\s*/u).length > 1 && text.split(/\s*[|•·/]\s*/u).every((p) => endonym.is(p)))) {
         removeLine(node, ruleId, 'language switcher');
       } else if (menu.is(text) || (words <= 8 && /[|/•·]/.test(text) && text.split(/\s*[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {

@@ -20,9 +20,8 @@
  *   out: (all removed)
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { isKept, removeLine } from '../util/tree.js';
+import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
-import { wordCount } from '../util/text.js';
 import { isBodyText } from '../util/shape.js';
 
 export const ruleId = 'related-blocks';
@@ -79,11 +78,11 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
     const lines = tree.children;
     // Headers above the article are menus: the content stage removes them.
     let i = 0;
-    while (i < lines.length && !(isKept(lines[i]) && isBodyText(lines[i].data.text))) i++;
+    while (i < lines.length && !(isKept(lines[i]) && isBodyText(lines[i].data.text, lineWords(lines[i])))) i++;
     for (; i < lines.length; i++) {
       const node = lines[i];
       const text = node.data.text;
-      const words = wordCount(text);
+      const words = lineWords(node);
       if (isKept(node) && words <= 20 && TICKER_ITEM.test(text) && !/[.!?。]$/u.test(text)) {
         removeLine(node, ruleId, 'news-ticker item');
         continue;

@@ -18,9 +18,8 @@
  *   out: (line removed)
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { cutMatch, isKept, removeLine } from '../util/tree.js';
+import { cutMatch, isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
-import { wordCount } from '../util/text.js';
 
 export const ruleId = 'syndication-wrappers';
 
@@ -75,7 +74,7 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
     const last = lastKept(lines);
     if (last < 0) return;
     const node = lines[last];
-    if (node.data.role !== 'title' && wordCount(node.data.text) <= 60 && AUTHOR_NOTE.test(node.data.text)) {
+    if (node.data.role !== 'title' && lineWords(node) <= 60 && AUTHOR_NOTE.test(node.data.text)) {
       removeLine(node, ruleId, 'note on the author closing the article');
       return;
     }

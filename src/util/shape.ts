@@ -10,8 +10,7 @@ const PUNCTUATION = /[.,;:!?。、，！？،]/u;
  * with some punctuation; not a run of links joined by separators
  * (`International ▪ Politique ▪ …`) nor a tag cloud.
  */
-export function isBodyText(text: string): boolean {
-  const words = wordCount(text);
+export function isBodyText(text: string, words = wordCount(text)): boolean {
   if (words < 10) return false;
   if (endsLikeSentence(text) || (words >= 25 && PUNCTUATION.test(text)) || isUnspacedProse(text)) return (text.match(SEPARATORS)?.length ?? 0) < 3;
   return false;

@@ -4,7 +4,7 @@
  * data (rule id, reason, span) on the node; reports are built from it later.
  */
 import type { Node, Parent, Point, Position } from 'unist';
-import { toOutputText } from './text.js';
+import { toOutputText, wordCount } from './text.js';
 
 /** Why a rule removed something. */
 export interface Verdict {
@@ -36,6 +36,8 @@ export interface LineData {
   role?: 'title' | 'body';
   /** Probability that the line is article text, when a classifier ran. */
   score?: number;
+  /** `wordCount(text)`, cached by `lineWords`; reset when the text changes. */
+  words?: number;
 }
 
 /** One non-blank line of the input. */
@@ -78,6 +80,11 @@ export function removeLine(node: LineNode, rule: string, reason: string): void {
   if (node.data.removed === undefined) node.data.removed = { rule, reason };
 }
 
+/** The line's word count (`wordCount` of its current text), computed once: every rule asks. */
+export function lineWords(node: LineNode): number {
+  return (node.data.words ??= wordCount(node.data.text));
+}
+
 /** Text of the line with its cuts applied, before white-space folding. */
 export function currentRaw(node: LineNode): string {
   const kept = node.data.kept;
@@ -113,6 +120,7 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
   }
   node.data.kept = next;
   node.data.text = toOutputText(currentRaw(node));
+  node.data.words = undefined;
   if (node.data.text === '') removeLine(node, rule, reason);
 }
 
