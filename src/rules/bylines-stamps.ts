@@ -48,6 +48,7 @@ export interface BylinesStampsOptions {
 }
 
 /** `Write to Al Root at allen.root@dowjones.com`, `Contact the author: …`. */
+const DIGIT = /\d/;
 const CONTACT = /^(?:write to|contact|email|e-mail|reach|follow)\b[^@]{0,80}@\S+$|^[^\s@]{1,40}@[^\s@]{1,40}\.[a-z]{2,10}$/iu;
 /** `Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par Martin Untersinger`. */
 const INNER_BYLINE = /(?:^|[|•·]\s*)(?:by|par|por|von|di|door|av|oleh|posted by|written by)\s+\p{Lu}/iu;
@@ -69,6 +70,9 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
       const text = node.data.text;
       if (text.length > 160) continue;
       const words = lineWords(node);
+      // Dates, handles, addresses and reading times all need a digit or an `@`.
+      const digit = DIGIT.test(text);
+      const at = text.includes('@');
       if (words <= 1 && byline.is(text)) {
         // `por` / `César Salza`: the label alone, the name on the next line.
         removeLine(node, ruleId, 'byline');
@@ -76,19 +80,19 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
         if (next && isKept(next) && lineWords(next) <= 4 && !/[.!?]$/.test(next.data.text)) removeLine(next, ruleId, 'byline');
       } else if (agency.is(text) || (words <= 4 && /^by\s/i.test(text) && agency.is(text.slice(3)))) {
         removeLine(node, ruleId, 'agency or author name alone on a line (byline)');
-      } else if (words <= 20 && stamp.starts(text) && hasDate(text)) {
+      } else if (digit && words <= 20 && stamp.starts(text) && hasDate(text)) {
         removeLine(node, ruleId, 'publication or update time stamp');
-      } else if (isDateOnly(text)) {
+      } else if (digit && isDateOnly(text)) {
         removeLine(node, ruleId, 'date or time stamp alone on a line');
-      } else if ((words <= 12 || (words <= 25 && hasDate(text))) && byline.starts(text) && !/[.!?]$/.test(text)) {
+      } else if ((words <= 12 || (digit && words <= 25 && hasDate(text))) && byline.starts(text) && !/[.!?]$/.test(text)) {
         removeLine(node, ruleId, 'byline');
-      } else if (words <= 10 && HANDLE.test(text) && (RELATIVE_TIME.test(text) || hasDate(text))) {
+      } else if (at && words <= 10 && HANDLE.test(text) && (RELATIVE_TIME.test(text) || hasDate(text))) {
         removeLine(node, ruleId, 'byline with a handle and a time');
-      } else if (words <= 30 && hasDate(text) && INNER_BYLINE.test(text)) {
+      } else if (digit && words <= 30 && hasDate(text) && INNER_BYLINE.test(text)) {
         removeLine(node, ruleId, 'byline with a date');
-      } else if (words <= 14 && CONTACT.test(text)) {
+      } else if (at && words <= 14 && CONTACT.test(text)) {
         removeLine(node, ruleId, 'author contact line');
-      } else if ((words <= 6 && READING_TIME.test(text)) || (words <= 12 && MIN_READ.test(text))) {
+      } else if (digit && ((words <= 6 && READING_TIME.test(text)) || (words <= 12 && MIN_READ.test(text)))) {
         removeLine(node, ruleId, 'reading time');
       }
     }

@@ -54,6 +54,18 @@ const ENDS_WITH_CREDIT = new RegExp(
   String.raw`[.!?"”'’)]\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:\/\s*)?(?:via\s+)?${AGENCY}(?:[-\/][\p{L} ]{1,30})?(?:\s+(?:[Ff]ile|[Ff]ile [Pp]hoto|[Aa]rchive|[Pp]ool))?\)?$`,
   'u',
 );
+/**
+ * The two sentence-end patterns above try a match at every punctuation mark;
+ * their credit word always sits near the line's end, so a cheap look at the
+ * last 200 characters rules most lines out first.
+ */
+const AGENCY_NEAR_END = new RegExp(AGENCY, 'u');
+const PHOTO_WORD_NEAR_END = /photo|image|picture|video/i;
+const TAIL = 200;
+function tailOf(text: string): string {
+  return text.length > TAIL ? text.slice(-TAIL) : text;
+}
+
 /** A sentence followed by `Photograph by …`. */
 const ENDS_WITH_PHOTO_BY = /[.!?"”'’]\s+(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy of|credit|:)\s[^.!?]{1,60}$/iu;
 /** A credit that is only a social-media handle: `@paulinaporizkov`. */
@@ -104,7 +116,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
         mark(node, 'caption or credit label');
       } else if (GALLERY.test(text)) {
         mark(node, 'gallery control');
-      } else if (!credit && text.length <= 600 && lineWords(node) >= 4 && INLINE_CREDIT.test(text)) {
+      } else if (!credit && text.length <= 600 && text.includes(':') && lineWords(node) >= 4 && INLINE_CREDIT.test(text)) {
         mark(node, 'caption with a credit');
       } else if (credit) {
         mark(node, 'photo credit');
@@ -114,7 +126,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
         if (prev && isKept(prev) && (prev.data.blankAfter ? words <= 15 : words <= 40) && prev.data.role === undefined) {
           mark(prev, 'caption above a photo credit');
         }
-      } else if (text.length <= 600 && (ENDS_WITH_CREDIT.test(text) || ENDS_WITH_PHOTO_BY.test(text))) {
+      } else if (text.length <= 600 && ((AGENCY_NEAR_END.test(tailOf(text)) && ENDS_WITH_CREDIT.test(text)) || (PHOTO_WORD_NEAR_END.test(tailOf(text)) && ENDS_WITH_PHOTO_BY.test(text)))) {
         mark(node, 'caption ending in a photo credit');
       }
     }

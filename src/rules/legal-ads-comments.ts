@@ -73,6 +73,8 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
         continue;
       }
       if (words > 30) continue;
+      // Comment counters need a digit.
+      const digit = /\d/.test(text);
       if (ads.is(text) || AD_WIDGET.test(text)) {
         removeLine(node, ruleId, 'ad label');
         // An ad's own small print sits right beside its label: `Disclosures SmartAsset.com`.
@@ -82,7 +84,7 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
           if (lineWords(side) <= 4 && !/[.!?。]$/u.test(side.data.text)) removeLine(side, ruleId, 'small print of an ad');
         }
       }
-      else if (COMMENT_COUNT.test(text) || comments.is(text) || (words <= 12 && comments.starts(text)) || (words <= 12 && COMMENT_HEADER.test(text)) || (words <= 20 && META_COMMENT_COUNT.test(text))) {
+      else if ((digit && COMMENT_COUNT.test(text)) || comments.is(text) || (words <= 12 && comments.starts(text)) || (words <= 12 && COMMENT_HEADER.test(text)) || (digit && words <= 20 && META_COMMENT_COUNT.test(text))) {
         removeLine(node, ruleId, 'comment section prompt or counter');
         node.data.boundary = 'comments';
       }

@@ -36,6 +36,7 @@ export const MENU_PHRASES = [
   'previous', 'next', 'older posts', 'newer posts', 'older', 'newer', 'vorige', 'vorherige', 'nächste', 'weiter', 'précédent', 'suivant', 'anterior',
   'siguiente', 'próximo', 'próxima', 'precedente', 'successivo', 'предыдущая', 'следующая', 'назад', 'далее', 'beranda', 'cari', 'masuk', '首页', '搜索', '登录', '返回', 'ホーム', '検索', 'ログイン', '홈', '검색', '로그인', '메뉴',
 ];
+const SEPARATED = /[|/•·]/;
 const BULLET = /^[•·▪▫◦‣►▶»›■□●○◆◇✓-]\s*\S/u;
 const CRUMB_SEPARATOR = /\s(?:»|›|>|\/|\\|→|::)\s/u;
 
@@ -61,9 +62,11 @@ export default function navigation(options: NavigationOptions = {}) {
       const text = node.data.text;
       if (text.length > 120) continue;
       const words = lineWords(node);
-      if (endonym.is(text) || (words <= 8 && text.split(/\s*[|•·/]\s*/u).length > 1 && text.split(/\s*[|•·/]\s*/u).every((p) => endonym.is(p)))) {
+      // Only a line with a separator can be a row of items.
+      const row = words <= 8 && SEPARATED.test(text);
+      if (endonym.is(text) || (row && text.split(/\s*[|•·/]\s*/u).every((p) => endonym.is(p)))) {
         removeLine(node, ruleId, 'language switcher');
-      } else if (menu.is(text) || (words <= 8 && /[|/•·]/.test(text) && text.split(/\s*[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {
+      } else if (menu.is(text) || (row && text.split(/\s*[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {
         removeLine(node, ruleId, 'menu or site navigation');
       } else if (words <= 6 && BULLET.test(text) && !/[.!?]$/.test(text)) {
         removeLine(node, ruleId, 'section bullet or breadcrumb item');
