@@ -174,8 +174,8 @@ async function run(argv: string[]): Promise<number> {
     }
 
     const file = cleanFile(text, options, name);
-    const { title, removed } = file.data.deboil!;
-    const result = { title, text: String(file.value), removed };
+    const { title, language, removed } = file.data.deboil!;
+    const result = { title, text: String(file.value), language, removed };
     if (args.report !== undefined) {
       if (reportDocs.length < args.reportLimit) reportDocs.push({ path: name, input: text, title, removed });
       else reportOmitted++;

@@ -73,18 +73,18 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
       // Dates, handles, addresses and reading times all need a digit or an `@`.
       const digit = DIGIT.test(text);
       const at = text.includes('@');
-      if (words <= 1 && byline.is(text)) {
+      if (words <= 1 && byline.is(node)) {
         // `por` / `César Salza`: the label alone, the name on the next line.
         removeLine(node, ruleId, 'byline');
         const next = lines[i + 1];
         if (next && isKept(next) && lineWords(next) <= 4 && !/[.!?]$/.test(next.data.text)) removeLine(next, ruleId, 'byline');
-      } else if (agency.is(text) || (words <= 4 && /^by\s/i.test(text) && agency.is(text.slice(3)))) {
+      } else if (agency.is(node) || (words <= 4 && /^by\s/i.test(text) && agency.is(text.slice(3)))) {
         removeLine(node, ruleId, 'agency or author name alone on a line (byline)');
-      } else if (digit && words <= 20 && stamp.starts(text) && hasDate(text)) {
+      } else if (digit && words <= 20 && stamp.starts(node) && hasDate(text)) {
         removeLine(node, ruleId, 'publication or update time stamp');
       } else if (digit && isDateOnly(text)) {
         removeLine(node, ruleId, 'date or time stamp alone on a line');
-      } else if ((words <= 12 || (digit && words <= 25 && hasDate(text))) && byline.starts(text) && !/[.!?]$/.test(text)) {
+      } else if ((words <= 12 || (digit && words <= 25 && hasDate(text))) && byline.starts(node) && !/[.!?]$/.test(text)) {
         removeLine(node, ruleId, 'byline');
       } else if (at && words <= 10 && HANDLE.test(text) && (RELATIVE_TIME.test(text) || hasDate(text))) {
         removeLine(node, ruleId, 'byline with a handle and a time');

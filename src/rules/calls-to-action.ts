@@ -67,12 +67,12 @@ export default function callsToAction(options: CallsToActionOptions = {}) {
       if (!isKept(node)) continue;
       const text = node.data.text;
       const words = lineWords(node);
-      if (words <= 100 && cookies.has(text)) {
+      if (words <= 100 && cookies.has(node)) {
         removeLine(node, ruleId, 'cookie notice');
         continue;
       }
       if (words > 40) continue;
-      const isPrompt = (words <= 6 && SOCIAL.test(text) && /\p{L}/u.test(text)) || (words <= 25 && prompt.has(text)) || (words <= 40 && strong.has(text)) || (words <= 5 && verb.has(text));
+      const isPrompt = (words <= 6 && SOCIAL.test(text) && /\p{L}/u.test(text)) || (words <= 25 && prompt.has(node)) || (words <= 40 && strong.has(node)) || (words <= 5 && verb.has(node));
       if (!isPrompt) continue;
       removeLine(node, ruleId, 'call to action (share, follow, subscribe or cookie prompt)');
       // A one-word label right beside a prompt belongs to it.

@@ -99,7 +99,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
       const node = lines[i];
       if (!isKept(node)) continue;
       const text = node.data.text;
-      if (media.is(text)) {
+      if (media.is(node)) {
         removeLine(node, ruleId, 'media label');
         const next = lines[i + 1];
         const prev = lines[i - 1];
@@ -112,7 +112,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
         continue;
       }
       const credit = isCredit(text);
-      if (!credit && /^[(\[]?[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]/u.test(text) && labels.starts(text)) {
+      if (!credit && /^[(\[]?[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]/u.test(text) && labels.starts(node)) {
         mark(node, 'caption or credit label');
       } else if (GALLERY.test(text)) {
         mark(node, 'gallery control');

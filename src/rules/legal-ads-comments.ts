@@ -67,7 +67,7 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
       if (!isKept(node)) continue;
       const text = node.data.text;
       const words = lineWords(node);
-      if (words <= 80 && commentNotice.starts(text)) {
+      if (words <= 80 && commentNotice.starts(node)) {
         removeLine(node, ruleId, 'comment section prompt or notice');
         node.data.boundary = 'comments';
         continue;
@@ -75,7 +75,7 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
       if (words > 30) continue;
       // Comment counters need a digit.
       const digit = /\d/.test(text);
-      if (ads.is(text) || AD_WIDGET.test(text)) {
+      if (ads.is(node) || AD_WIDGET.test(text)) {
         removeLine(node, ruleId, 'ad label');
         // An ad's own small print sits right beside its label: `Disclosures SmartAsset.com`.
         for (const j of [i - 1, i + 1]) {
@@ -84,12 +84,12 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
           if (lineWords(side) <= 4 && !/[.!?。]$/u.test(side.data.text)) removeLine(side, ruleId, 'small print of an ad');
         }
       }
-      else if ((digit && COMMENT_COUNT.test(text)) || comments.is(text) || (words <= 12 && comments.starts(text)) || (words <= 12 && COMMENT_HEADER.test(text)) || (digit && words <= 20 && META_COMMENT_COUNT.test(text))) {
+      else if ((digit && COMMENT_COUNT.test(text)) || comments.is(node) || (words <= 12 && comments.starts(node)) || (words <= 12 && COMMENT_HEADER.test(text)) || (digit && words <= 20 && META_COMMENT_COUNT.test(text))) {
         removeLine(node, ruleId, 'comment section prompt or counter');
         node.data.boundary = 'comments';
       }
       else if (FORM_FIELD.test(text)) removeLine(node, ruleId, 'comment form field');
-      else if ((words <= 20 && COPYRIGHT.test(text)) || (words <= 15 && legal.has(text))) removeLine(node, ruleId, 'copyright, terms or privacy line');
+      else if ((words <= 20 && COPYRIGHT.test(text)) || (words <= 15 && legal.has(node))) removeLine(node, ruleId, 'copyright, terms or privacy line');
     }
   };
 }

@@ -64,9 +64,9 @@ export default function navigation(options: NavigationOptions = {}) {
       const words = lineWords(node);
       // Only a line with a separator can be a row of items.
       const row = words <= 8 && SEPARATED.test(text);
-      if (endonym.is(text) || (row && text.split(/\s*[|•·/]\s*/u).every((p) => endonym.is(p)))) {
+      if (endonym.is(node) || (row && text.split(/\s*[|•·/]\s*/u).every((p) => endonym.is(p)))) {
         removeLine(node, ruleId, 'language switcher');
-      } else if (menu.is(text) || (row && text.split(/\s*[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {
+      } else if (menu.is(node) || (row && text.split(/\s*[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {
         removeLine(node, ruleId, 'menu or site navigation');
       } else if (words <= 6 && BULLET.test(text) && !/[.!?]$/.test(text)) {
         removeLine(node, ruleId, 'section bullet or breadcrumb item');

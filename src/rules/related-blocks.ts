@@ -92,13 +92,13 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
         if (isKept(node) && words <= 40 && TEASER_PREFIX.test(text)) removeLine(node, ruleId, 'teaser link to another article');
         continue;
       }
-      if (expander.is(text)) {
+      if (expander.is(node)) {
         removeLine(node, ruleId, '“read more” button');
-      } else if (header.is(text) || (words <= 6 && header.starts(text) && !/[,;|]/.test(text))) {
+      } else if (header.is(node) || (words <= 6 && header.starts(node) && !/[,;|]/.test(text))) {
         node.data.boundary = 'related';
         removeLine(node, ruleId, 'related-content header');
         removeBlock(lines, i, 'teaser in a related-content block');
-      } else if (words <= 5 && (author.is(text) || (author.starts(text) && /^\S+\s+\p{Lu}/u.test(text)))) {
+      } else if (words <= 5 && (author.is(node) || (author.starts(node) && /^\S+\s+\p{Lu}/u.test(text)))) {
         node.data.boundary = 'author';
         removeLine(node, ruleId, 'author box header');
         removeBlock(lines, i, 'author box');

@@ -66,7 +66,7 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
       } else if (SLUG.test(text)) {
         // Wherever it is: a line of two to four lower-case letters is no prose.
         removeLine(node, ruleId, 'editor slug');
-      } else if (text.length <= 200 && note.starts(text)) {
+      } else if (text.length <= 200 && note.starts(node)) {
         removeLine(node, ruleId, 'syndication note');
       }
     }

@@ -8,6 +8,7 @@
  * whatever the length of the lists.
  */
 import { comparable } from './text.js';
+import type { LineNode } from './tree.js';
 
 export type PhraseKind =
   | 'navigation'
@@ -23,7 +24,7 @@ export type PhraseLists = Partial<Record<PhraseKind, string[]>>;
 /** Scripts written without spaces: their phrases are matched as substrings. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
-interface Words {
+export interface Words {
   key: string;
   words: string[];
   /** The line holds characters of a script written without spaces. */
@@ -31,6 +32,10 @@ interface Words {
   joined?: string;
   /** Set when only the line's head was read (long lines); `has` then reads the whole line. */
   text?: string;
+  /** Bits of the matchers that have a phrase starting with one of `words` (see `maskOf`). */
+  mask?: number;
+  /** The registry size `mask` was computed for. */
+  maskFor?: number;
 }
 
 /** Phrases are matched on a line's head; only `has` ever needs more. */
@@ -92,22 +97,67 @@ function wordsOf(text: string): Words {
   return w;
 }
 
+/** A line node keeps its own analysis, so every matcher shares it without a cache look-up. */
+function wordsOfInput(input: string | LineNode): Words {
+  if (typeof input === 'string') return wordsOf(input);
+  const data = input.data;
+  if (data.phrases === undefined || data.phrases.source !== data.text) {
+    // Through the shared cache: menus and footers repeat the same lines.
+    data.phrases = { source: data.text, words: wordsOf(data.text) };
+  }
+  return data.phrases.words;
+}
+
 /** The whole line's words, for `has` on a line whose head alone was read. */
-function allWordsOf(text: string): Words {
-  const w = wordsOf(text);
-  return w.text === undefined ? w : analyse(text);
+function allWordsOf(input: string | LineNode): Words {
+  const w = wordsOfInput(input);
+  return w.text === undefined ? w : analyse(w.text);
+}
+
+/*
+ * One shared index for \`has\`: each distinct phrase list gets a bit, and each
+ * word maps to the bits of the lists that have a phrase starting with it. A
+ * line's mask (one look-up per word, once per line) then tells every matcher
+ * at once whether it needs to look closer.
+ */
+const BITS = 30;
+const listBits = new Map<string, number>();
+const wordBits = new Map<string, number>();
+
+function registerList(key: string, firsts: Iterable<string>): number {
+  let bit = listBits.get(key);
+  if (bit !== undefined) return bit;
+  if (listBits.size >= BITS) return 0; // no bit left: this matcher always looks closer
+  bit = 1 << listBits.size;
+  listBits.set(key, bit);
+  for (const w of firsts) wordBits.set(w, (wordBits.get(w) ?? 0) | bit);
+  return bit;
+}
+
+function maskOf(w: Words): number {
+  if (w.maskFor !== listBits.size) {
+    let mask = 0;
+    for (const word of w.words) {
+      const bits = wordBits.get(word);
+      if (bits !== undefined) mask |= bits;
+    }
+    w.mask = mask;
+    w.maskFor = listBits.size;
+  }
+  return w.mask!;
 }
 
 /** Phrases are short: a longer line is never one. */
 const PREFIX = 240;
 
+/** Matchers take a line's text, or the line node itself (faster: its analysis is kept on the node). */
 export interface PhraseMatcher {
   /** The whole line is one of the phrases (punctuation ignored). */
-  is(text: string): boolean;
+  is(line: string | LineNode): boolean;
   /** The line starts with one of the phrases. */
-  starts(text: string): boolean;
+  starts(line: string | LineNode): boolean;
   /** One of the phrases occurs in the line as whole words. */
-  has(text: string): boolean;
+  has(line: string | LineNode): boolean;
 }
 
 export function phraseMatcher(...lists: Array<readonly string[] | undefined>): PhraseMatcher {
@@ -125,6 +175,7 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
       longest = Math.max(longest, words.length);
     }
   }
+  const bit = registerList([...spaced].sort().join('\n'), firsts);
   /** Does a phrase start at word `i`? */
   const at = (words: string[], i: number): boolean => {
     if (!firsts.has(words[i])) return false;
@@ -136,22 +187,24 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
     return false;
   };
   return {
-    is(text) {
-      if (text.length > PREFIX) return false;
-      const w = wordsOf(text);
+    is(line) {
+      if ((typeof line === 'string' ? line : line.data.text).length > PREFIX) return false;
+      const w = wordsOfInput(line);
       if (w.words.length === 0) return false;
       if (w.words.length <= longest && firsts.has(w.words[0]) && spaced.has((w.joined ??= w.words.join(' ')))) return true;
       return w.unspaced && unspaced.length > 0 && unspaced.includes(w.words.join(''));
     },
-    starts(text) {
-      // Keyed by the whole line, so every matcher shares one computation per line.
-      const { key, words, unspaced: cjk } = wordsOf(text);
+    starts(line) {
+      const { key, words, unspaced: cjk } = wordsOfInput(line);
       if (words.length && at(words, 0)) return true;
       return cjk && unspaced.some((p) => key.startsWith(p));
     },
-    has(text) {
-      const { key, words, unspaced: cjk } = allWordsOf(text);
-      for (let i = 0; i < words.length; i++) if (at(words, i)) return true;
+    has(line) {
+      const w = allWordsOf(line);
+      const { key, words, unspaced: cjk } = w;
+      if (bit === 0 || (maskOf(w) & bit) !== 0) {
+        for (let i = 0; i < words.length; i++) if (at(words, i)) return true;
+      }
       return cjk && unspaced.some((p) => key.includes(p));
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { Node, Parent, Point, Position } from 'unist';
 import { toOutputText, wordCount } from './text.js';
+import type { Words } from './phrases.js';
 
 /** Why a rule removed something. */
 export interface Verdict {
@@ -38,6 +39,8 @@ export interface LineData {
   score?: number;
   /** `wordCount(text)`, cached by `lineWords`; reset when the text changes. */
   words?: number;
+  /** The phrase matchers' analysis of `source` (the text it was made from). */
+  phrases?: { source: string; words: Words };
 }
 
 /** One non-blank line of the input. */
