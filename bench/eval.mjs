@@ -51,7 +51,12 @@ if (classifierOn) {
   foldModels = Array.from({ length: K }, (_, f) => ({ ...fit(all.filter((d) => d.fold !== f).flatMap((d) => d.rows)), threshold }));
 }
 const systems = { none: (raw) => raw, 'lines-c4': linesC4, deboil: (raw) => clean(raw).text };
-if (classifierOn) systems['+classifier'] = (raw, doc) => clean(raw, { rules: { 'line-classifier': true }, model: foldModels[foldOf(doc, K)] }).text;
+if (classifierOn) {
+  // The learned stage at its balanced threshold, and the two presets of the precision/recall knob.
+  systems['+classifier'] = (raw, doc) => clean(raw, { rules: { 'line-classifier': true }, model: foldModels[foldOf(doc, K)] }).text;
+  systems['--precision'] = (raw, doc) => clean(raw, { threshold: 'precision', model: foldModels[foldOf(doc, K)] }).text;
+  systems['--recall'] = (raw, doc) => clean(raw, { threshold: 'recall', model: foldModels[foldOf(doc, K)] }).text;
+}
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
 const f3 = (x) => x.toFixed(3);
 

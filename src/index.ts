@@ -6,7 +6,7 @@
  */
 export { clean, cleanFile, createProcessor, type CleanResult, type CleanLimits } from './pipeline/clean.js';
 export { DeadlineError } from './pipeline/deadline.js';
-export { createPreset, deboilPreset, RULE_IDS, type RuleId, type DeboilOptions } from './pipeline/preset.js';
+export { createPreset, deboilPreset, RULE_IDS, THRESHOLD_PRESETS, type RuleId, type DeboilOptions, type ThresholdPreset } from './pipeline/preset.js';
 export { deboilParse, parseLines } from './pipeline/parser.js';
 export { deboilCompile, compileTree, type Removal, type DeboilData } from './pipeline/compiler.js';
 export { toMessages } from './pipeline/report.js';

@@ -47,4 +47,25 @@ describe('line-classifier (opt-in)', () => {
     // The threshold is the knob: at 0 nothing is removed by the classifier.
     expect(clean(input, { rules: { 'line-classifier': true }, model, threshold: 0 }).text).toContain('A short line in the article');
   });
+
+  it('runs when the precision/recall knob is set, and stays off for balanced or when turned off by id', () => {
+    const input = corpus('004_59fd4cd5987390a4.txt');
+    const ran = (options: Parameters<typeof clean>[1]) => clean(input, options).removed.some((r) => r.rule === 'line-classifier') || clean(input, options).text !== clean(input).text;
+    expect(ran({ threshold: 0.9 })).toBe(true);
+    expect(ran({ threshold: 'balanced' })).toBe(false);
+    expect(ran({ threshold: 0.9, rules: { 'line-classifier': false } })).toBe(false);
+  });
+
+  it('trades precision for recall: the precision preset keeps fewer words, the recall preset more', () => {
+    const words = (threshold?: 'precision' | 'recall') => {
+      let n = 0;
+      for (const name of fs.readdirSync(path.join(root, 'corpus')).filter((f) => f.endsWith('.txt'))) {
+        n += clean(corpus(name), threshold ? { threshold } : undefined).text.split(/\s+/).length;
+      }
+      return n;
+    };
+    const balanced = words();
+    expect(words('precision')).toBeLessThan(balanced);
+    expect(words('recall')).toBeGreaterThan(balanced);
+  });
 });

@@ -291,6 +291,22 @@ describe('deboil CLI: options', () => {
     expect(JSON.parse(r.stdout).removed.some((x: { rule: string }) => x.rule === 'line-classifier')).toBe(true);
   });
 
+  it('trades precision against recall with --precision, --recall or --threshold, and in the config file', () => {
+    const text = (args: string[], cwd?: string) => JSON.parse(deboil([...args, '--format', 'json', resolve(ROOT, SAMPLE)], { cwd }).stdout).text;
+    expect(text(['--precision'])).toBe(clean(sample, { threshold: 'precision' }).text);
+    expect(text(['--recall'])).toBe(clean(sample, { threshold: 'recall' }).text);
+    expect(text(['--threshold', '0.7'])).toBe(clean(sample, { threshold: 0.7 }).text);
+    expect(text(['--precision'])).not.toBe(text([]));
+    const dir = tree({ 'deboil.config.json': '{"threshold":"recall"}', 'bad.json': '{"threshold":"most"}' });
+    expect(text([], dir)).toBe(clean(sample, { threshold: 'recall' }).text);
+    const bad = deboil(['--config', 'bad.json', resolve(ROOT, SAMPLE)], { cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/"threshold" must be a number from 0 to 1, or "precision", "recall" or "balanced"/);
+    const both = deboil(['--precision', '--recall', SAMPLE]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/mutually exclusive|conflict/i);
+  });
+
   it('prints help with examples, and the version', () => {
     const help = deboil(['--help']);
     expect(help.status).toBe(0);

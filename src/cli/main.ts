@@ -32,7 +32,7 @@ interface CliArgs {
   enable: RuleId[];
   report?: string;
   reportLimit: number;
-  threshold?: number;
+  threshold?: number | 'precision' | 'recall';
 }
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -64,7 +64,11 @@ async function parseArgs(argv: string[]): Promise<CliArgs> {
     .option('disable', { type: 'string', describe: 'Turn a rule off (repeatable)', coerce: ruleIds })
     .option('report', { type: 'string', describe: 'Write an HTML page showing each input with its removed spans highlighted by rule' })
     .option('report-limit', { type: 'number', default: 200, describe: 'At most this many documents on the --report page' })
-    .option('threshold', { type: 'number', describe: 'Line classifier threshold 0..1 (higher removes more; the classifier is opt-in: --enable line-classifier)' })
+    .option('threshold', { type: 'number', describe: 'Precision/recall knob 0..1: higher removes more (runs the learned line classifier at this threshold)' })
+    .option('precision', { type: 'boolean', describe: 'Preset: remove more, keep less boilerplate (threshold 0.7)' })
+    .option('recall', { type: 'boolean', describe: 'Preset: keep more of the article, and more boilerplate with it (threshold 0.02)' })
+    .conflicts('precision', ['recall', 'threshold'])
+    .conflicts('recall', 'threshold')
     .option('enable', { type: 'string', describe: 'Turn an opt-in rule on (repeatable): line-classifier', coerce: ruleIds })
     .example('$0 page.txt', 'Clean one file to stdout')
     .example('curl -s https://… | $0 --explain', 'Clean stdin, report what was removed on stderr')
@@ -93,7 +97,7 @@ async function parseArgs(argv: string[]): Promise<CliArgs> {
     enable: (args.enable as RuleId[] | undefined) ?? [],
     report: args.report,
     reportLimit: args.reportLimit as number,
-    threshold: args.threshold as number | undefined,
+    threshold: args.precision ? 'precision' : args.recall ? 'recall' : (args.threshold as number | undefined),
   };
 }
 
@@ -105,7 +109,7 @@ async function buildOptions(args: CliArgs): Promise<DeboilOptions> {
     throw err instanceof ConfigError ? new UsageError(err.message) : err;
   }
   if (args.threshold !== undefined) {
-    if (!(args.threshold >= 0 && args.threshold <= 1)) throw new UsageError('--threshold must be between 0 and 1');
+    if (typeof args.threshold === 'number' && !(args.threshold >= 0 && args.threshold <= 1)) throw new UsageError('--threshold must be between 0 and 1');
     options = { ...options, threshold: args.threshold };
   }
   if (args.disable.length === 0 && args.enable.length === 0) return options;

@@ -19,7 +19,8 @@ export function validateOptions(value: unknown): string[] {
   const problems: string[] = [];
   for (const key of Object.keys(value)) if (!['rules', 'phrases', 'threshold'].includes(key)) problems.push(`unknown key "${key}" (expected "rules", "phrases" or "threshold")`);
   const { rules, phrases, threshold } = value;
-  if (threshold !== undefined && !(typeof threshold === 'number' && threshold >= 0 && threshold <= 1)) problems.push('"threshold" must be a number from 0 to 1');
+  const preset = threshold === 'precision' || threshold === 'recall' || threshold === 'balanced';
+  if (threshold !== undefined && !preset && !(typeof threshold === 'number' && threshold >= 0 && threshold <= 1)) problems.push('"threshold" must be a number from 0 to 1, or "precision", "recall" or "balanced"');
   if (rules !== undefined) {
     if (!isObject(rules)) problems.push('"rules" must be an object of rule id → true/false');
     else

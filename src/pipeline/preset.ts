@@ -43,8 +43,12 @@ export interface DeboilOptions {
   rules?: Partial<Record<RuleId, boolean>>;
   /** Your own phrases per kind of boilerplate, in any language; they add to the built-in ones. */
   phrases?: PhraseLists;
-  /** 0..1: higher removes more (precision), lower keeps more (recall). Default: the model's balanced threshold. */
-  threshold?: number;
+  /**
+   * The precision/recall knob: 0..1, higher removes more. A number or a
+   * preset (`precision`, `recall`) runs the learned line classifier at that
+   * threshold; `balanced` (the default) leaves it off, which scores best.
+   */
+  threshold?: number | ThresholdPreset;
   /** A line model of your own (see `npm run train`) instead of the shipped one. */
   model?: LineModel;
 }
@@ -67,6 +71,18 @@ const PLUGINS: Record<RuleId, [Function, PhraseKind | null]> = {
   duplicates: [duplicates, null],
 };
 
+export type ThresholdPreset = 'precision' | 'recall' | 'balanced';
+
+/** The thresholds behind the presets, chosen on the dev sets (docs/precision-recall.md). */
+export const THRESHOLD_PRESETS = { precision: 0.7, recall: 0.02 } as const;
+
+/** The classifier threshold the options ask for, or undefined for the balanced default. */
+export function classifierThreshold(options: DeboilOptions): number | undefined {
+  const t = options.threshold;
+  if (t === undefined || t === 'balanced') return undefined;
+  return typeof t === 'number' ? t : THRESHOLD_PRESETS[t];
+}
+
 /** Rules that run only when turned on with `true`. */
 export const OPT_IN_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['line-classifier']);
 
@@ -75,10 +91,13 @@ export function presetStages(options: DeboilOptions = {}): Array<[RuleId, Plugga
   const stages: Array<[RuleId, Pluggable]> = [];
   for (const id of RULE_IDS) {
     const setting = options.rules?.[id];
-    if (setting === false || (OPT_IN_RULES.has(id) && setting !== true)) continue;
+    const threshold = classifierThreshold(options);
+    // Setting the knob turns the classifier on, unless it is turned off by id.
+    const on = setting ?? (id === 'line-classifier' ? threshold !== undefined : !OPT_IN_RULES.has(id));
+    if (!on) continue;
     const [plugin, kind] = PLUGINS[id];
     const phrases = kind ? options.phrases?.[kind] : undefined;
-    const settings = id === 'line-classifier' ? { threshold: options.threshold, model: options.model } : phrases ? { phrases } : {};
+    const settings = id === 'line-classifier' ? { threshold, model: options.model } : phrases ? { phrases } : {};
     stages.push([id, [plugin as Pluggable & Function, settings] as Pluggable]);
   }
   return stages;

@@ -74,8 +74,15 @@ function documentSample(lines: LineNode[]): string {
   return out;
 }
 
-/** Probability above which a line the content stage removed comes back. */
-const RESTORE = 0.9;
+/**
+ * Probability above which a line the content stage removed comes back. It
+ * moves with the threshold, so one knob trades precision against recall:
+ * 0.3 (the balanced default) restores at 0.9, `recall` (0.02) at about 0.53,
+ * `precision` (0.7) only at 0.99.
+ */
+export function restoreThreshold(threshold: number): number {
+  return Math.min(0.99, 0.5 + (threshold * 4) / 3);
+}
 
 export default function lineClassifier(options: LineClassifierOptions = {}) {
   return (tree: LineRoot): void => {
@@ -92,7 +99,7 @@ export default function lineClassifier(options: LineClassifierOptions = {}) {
     if (model.features.length !== FEATURE_NAMES.length) throw new Error(`line model has ${model.features.length} features, deboil computes ${FEATURE_NAMES.length}`);
     const threshold = options.threshold ?? model.threshold;
     // Bringing back what the content stage removed needs more certainty than removing.
-    const restore = Math.max(RESTORE, threshold);
+    const restore = restoreThreshold(threshold);
     for (let i = 0; i < lines.length; i++) {
       const node = lines[i];
       const rule = node.data.removed?.rule;
