@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import type { DeboilOptions } from '../pipeline/preset.js';
 import { inPlaceErrorLine } from '../io/error-records.js';
 import { idOf } from './record-cleaner.js';
-import type { LinesTask, TaskError, TaskResult, WorkerData } from './worker.js';
+import type { LinesTask, TaskResult, WorkerData } from './worker.js';
 
 export interface PoolOptions {
   /** Worker threads (default: the number of cores). */
@@ -59,38 +59,48 @@ export class CleaningPool {
 
   /** Clean a batch of lines. Never rejects: what fails twice comes back as errors. */
   async clean(task: LinesTask): Promise<TaskResult> {
+    let first: TaskResult;
     try {
-      return await this.runOnce(task);
+      first = await this.runOnce(task);
     } catch {
+      // An overrun or a dead worker: which document caused it is unknown, so each runs alone.
       return this.cleanOneByOne(task);
     }
+    if (!first.threw) return first;
+    // A document threw: the lines before it are done; retry it alone, then go on after it.
+    const lines = splitLines(task.bytes);
+    const at = first.threw.line - task.firstLine;
+    const parts: TaskResult[] = [first];
+    try {
+      const again = await this.runOnce({ ...task, bytes: Buffer.from(lines[at] + '\n'), firstLine: first.threw.line });
+      parts.push(again.threw ? this.failure(task, first.threw.line, lines[at], `failed twice, skipped: ${again.threw.reason}`) : again);
+    } catch (err) {
+      parts.push(this.failure(task, first.threw.line, lines[at], reasonOf(err)));
+    }
+    if (at + 1 < lines.length) parts.push(await this.clean({ ...task, bytes: Buffer.from(lines.slice(at + 1).join('\n') + '\n'), firstLine: first.threw.line + 1 }));
+    return merge(parts);
   }
 
   private async cleanOneByOne(task: LinesTask): Promise<TaskResult> {
-    const text = Buffer.from(task.bytes).toString('utf8');
-    const lines = text.split('\n');
-    lines.pop();
-    const outs: Uint8Array[] = [];
-    const errors: TaskError[] = [];
-    let docs = 0;
-    let textChars = 0;
-    let removedChars = 0;
+    const lines = splitLines(task.bytes);
+    const parts: TaskResult[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = task.firstLine + i;
       try {
         const r = await this.runOnce({ ...task, bytes: Buffer.from(lines[i] + '\n'), firstLine: line });
-        outs.push(r.out);
-        errors.push(...r.errors);
-        docs += r.docs;
-        textChars += r.textChars;
-        removedChars += r.removedChars;
+        parts.push(r.threw ? this.failure(task, line, lines[i], `failed twice, skipped: ${r.threw.reason}`) : r);
       } catch (err) {
-        const reason = err instanceof Overrun ? `${err.message} twice: stopped and skipped` : `failed twice, skipped: ${err instanceof Error ? err.message : String(err)}`;
-        errors.push({ line, id: idOfLine(lines[i], task.fields.idField), reason });
-        if (task.inPlace) outs.push(Buffer.from(inPlaceErrorLine(line, reason, lines[i].replace(/\r$/, ''))));
+        // The batch's failure counts as this document's first.
+        parts.push(this.failure(task, line, lines[i], reasonOf(err)));
       }
     }
-    return { out: Buffer.concat(outs), errors, docs, textChars, removedChars };
+    return merge(parts);
+  }
+
+  /** A document that failed twice: an error, and in a stream filter's output an error record in its place. */
+  private failure(task: LinesTask, line: number, raw: string, reason: string): TaskResult {
+    const out = task.inPlace ? encoder.encode(inPlaceErrorLine(line, reason, raw.replace(/\r$/, ''))) : new Uint8Array(0);
+    return { out, errors: [{ line, id: idOfLine(raw, task.fields.idField), reason }], docs: 0, textChars: 0, removedChars: 0 };
   }
 
   async destroy(): Promise<void> {
@@ -104,4 +114,28 @@ function idOfLine(line: string, idField: string): string | null {
   } catch {
     return null;
   }
+}
+
+const encoder = new TextEncoder();
+
+function splitLines(bytes: Uint8Array): string[] {
+  const lines = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\n');
+  lines.pop(); // every line ends in \n
+  return lines;
+}
+
+/** Why a document failed its second try (a crash of its worker, or an overrun). */
+function reasonOf(err: unknown): string {
+  if (err instanceof Overrun) return `${err.message} twice: its worker was stopped and the document skipped`;
+  return `failed twice, skipped: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+function merge(parts: TaskResult[]): TaskResult {
+  return {
+    out: Buffer.concat(parts.map((p) => p.out)),
+    errors: parts.flatMap((p) => p.errors),
+    docs: parts.reduce((n, p) => n + p.docs, 0),
+    textChars: parts.reduce((n, p) => n + p.textChars, 0),
+    removedChars: parts.reduce((n, p) => n + p.removedChars, 0),
+  };
 }

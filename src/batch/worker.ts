@@ -11,7 +11,7 @@
 import { workerData } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { DeboilOptions } from '../pipeline/preset.js';
-import { cleanRecord, parseRecord, type RecordFields } from './record-cleaner.js';
+import { cleanRecord, idOf, parseRecord, type RecordFields } from './record-cleaner.js';
 import { inPlaceErrorLine } from '../io/error-records.js';
 
 export interface LinesTask {
@@ -36,6 +36,11 @@ export interface TaskResult {
   docs: number;
   textChars: number;
   removedChars: number;
+  /**
+   * The document that threw: the batch stopped there, and `out` holds the
+   * lines before it. The pool retries it alone and goes on after it.
+   */
+  threw?: TaskError;
 }
 
 export interface WorkerData {
@@ -61,6 +66,7 @@ export default function cleanLines(task: LinesTask) {
   let docs = 0;
   let textChars = 0;
   let removedChars = 0;
+  let threw: TaskError | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = task.firstLine + i;
     const parsed = parseRecord(lines[i], task.fields);
@@ -69,8 +75,14 @@ export default function cleanLines(task: LinesTask) {
       if (task.inPlace) out += inPlaceErrorLine(line, parsed.reason, lines[i].replace(/\r$/, ''));
       continue;
     }
-    if (FAULTS) testFault(parsed.text);
-    const cleaned = cleanRecord(parsed.record, parsed.text, task.fields, options);
+    let cleaned;
+    try {
+      if (FAULTS) testFault(parsed.text);
+      cleaned = cleanRecord(parsed.record, parsed.text, task.fields, options);
+    } catch (err) {
+      threw = { line, id: idOf(parsed.record[task.fields.idField]), reason: err instanceof Error ? err.message : String(err) };
+      break;
+    }
     out += cleaned.line;
     docs++;
     textChars += cleaned.textChars;
@@ -78,7 +90,7 @@ export default function cleanLines(task: LinesTask) {
   }
   // TextEncoder gives a buffer of its own (not Node's shared pool), safe to transfer.
   const bytes = encoder.encode(out);
-  const result: TaskResult = { out: bytes, errors, docs, textChars, removedChars };
+  const result: TaskResult = { out: bytes, errors, docs, textChars, removedChars, threw };
   // Moved, not cloned: the buffer changes owner and the small rest is copied.
   const movable = { [Piscina.transferableSymbol]: bytes.buffer, [Piscina.valueSymbol]: result };
   return Piscina.move(movable as unknown as Parameters<typeof Piscina.move>[0]) as unknown as TaskResult;
