@@ -31,16 +31,13 @@ export class ResumeState {
     return new ResumeState(dir, tmpDir);
   }
 
+  /** The marker of the input whose output is `key`: its error records, once it is done. */
   markerPath(key: string): string {
-    return this.marker(key);
-  }
-
-  private marker(key: string): string {
     return join(this.dir, 'done', createHash('sha1').update(key).digest('hex') + '.jsonl');
   }
 
   async isDone(key: string): Promise<boolean> {
-    return stat(this.marker(key)).then(
+    return stat(this.markerPath(key)).then(
       () => true,
       () => false,
     );
@@ -48,7 +45,7 @@ export class ResumeState {
 
   /** Where an input's error records go while it runs; committing it marks the input done. */
   openMarker(key: string): Promise<AtomicStream> {
-    return AtomicStream.open(this.marker(key), { tmpDir: this.tmpDir });
+    return AtomicStream.open(this.markerPath(key), { tmpDir: this.tmpDir });
   }
 
   async finish(): Promise<void> {

@@ -11,7 +11,10 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { reporter } from 'vfile-reporter';
-import { cleanFile, toMessages, RULE_IDS, type DeboilOptions, type RuleId } from '../index.js';
+// Straight from the pipeline, not index.ts: index.ts also exports cleanStream, whose worker pool a .txt run need not load.
+import { cleanFile } from '../pipeline/clean.js';
+import { toMessages } from '../pipeline/report.js';
+import { RULE_IDS, type DeboilOptions, type RuleId } from '../pipeline/preset.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { ConfigError, loadConfig } from '../io/config.js';
 import { decodeInput } from '../io/decode.js';
