@@ -28,3 +28,6 @@ export { detectLanguage } from './util/languages.js';
 export { default as syndicationWrappers } from './rules/syndication-wrappers.js';
 export { default as headlineSuffix } from './rules/headline-suffix.js';
 export { default as duplicates } from './rules/duplicates.js';
+
+// Batch cleaning: records in, records out, on worker threads.
+export { cleanStream, type CleanStreamOptions, type CleanStreamSource } from './batch/clean-stream.js';

@@ -3,7 +3,9 @@
  * strictly, since a misspelled rule id would otherwise be ignored silently.
  */
 import { readFile } from 'node:fs/promises';
-import { RULE_IDS, type DeboilOptions, type PhraseKind } from '../index.js';
+import { RULE_IDS, type DeboilOptions } from '../pipeline/preset.js';
+
+type PhraseKind = keyof NonNullable<DeboilOptions['phrases']>;
 import { describeError } from './inputs.js';
 
 export const DEFAULT_CONFIG = 'deboil.config.json';

@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
+import { FOLDER_GLOB } from './formats.js';
 
 export type Input = { kind: 'file'; path: string; rel: string } | { kind: 'stdin'; rel: '-' };
 
@@ -64,7 +65,7 @@ async function expandOne(operand: string): Promise<{ many: boolean; got: Input[]
   }
   // Anything else that exists (a file, a FIFO such as <(cmd)) is read as one file.
   if (!isDir) return { many: false, got: [{ kind: 'file', path: operand, rel: basename(resolve(operand)) }] };
-  const found = await glob('**/*.txt', { cwd: operand, onlyFiles: true, dot: false, expandDirectories: false });
+  const found = await glob(FOLDER_GLOB, { cwd: operand, onlyFiles: true, dot: false, expandDirectories: false });
   if (found.length === 0) return { many: true, got: { input: operand, reason: 'no .txt files in this directory' } };
   return { many: true, got: found.map((rel): Input => ({ kind: 'file', path: join(operand, rel), rel })).sort(byRel) };
 }

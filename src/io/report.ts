@@ -3,7 +3,8 @@
  * and labelled by the rule that removed it (hover for the reason), so a
  * person can see what deboil removed, and its mistakes, without reading code.
  */
-import { RULE_IDS, type Removal } from '../index.js';
+import { RULE_IDS } from '../pipeline/preset.js';
+import type { Removal } from '../pipeline/compiler.js';
 
 export interface ReportDocument {
   path: string;

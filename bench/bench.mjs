@@ -1,0 +1,200 @@
+// npm run bench [-- --quick]: batch throughput of the CLI on a JSONL corpus built
+// from ../shared/datasets (repeated), with 1 and N workers, peak RSS of the whole
+// process tree, the share of bytes sent through retext-english, two baselines
+// (copy-through and a C4-style line filter, same I/O path), and single large
+// documents. Prints a table and writes bench/results/latest.json.
+//
+// The corpus is cached under $TMPDIR/deboil-bench/ (never committed).
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist/cli/main.js');
+const DATASETS = resolve(ROOT, '../shared/datasets');
+const args = process.argv.slice(2);
+
+// Child modes: the baselines run as their own process, like the CLI, so RSS and start-up compare.
+if (args[0] === '--baseline') await baseline(args[1], args[2], args[3]);
+else await main();
+
+/** Copy-through (parse and write unchanged) or the C4 line filter, JSONL in → JSONL out. */
+async function baseline(kind, input, output) {
+  const out = createWriteStream(output);
+  const lines = createInterface({ input: createReadStream(input, { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+  let buffer = '';
+  for await (const line of lines) {
+    const record = JSON.parse(line);
+    if (kind === 'c4') record.text = c4Filter(record.text);
+    buffer += JSON.stringify(record) + '\n';
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await new Promise((r) => out.once('drain', r));
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await new Promise((r) => out.on('finish', r));
+}
+
+/** C4's line rules (Raffel et al. 2020), the cheap peer: keep lines that end in terminal punctuation, with ≥ 3 words, without boilerplate words. */
+function c4Filter(text) {
+  const kept = [];
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!/[.!?"'”’]$/.test(t)) continue;
+    if (t.split(/\s+/).length < 3) continue;
+    if (/javascript|lorem ipsum|cookie|\{/i.test(t)) continue;
+    kept.push(t);
+  }
+  return kept.join('\n');
+}
+
+function datasetTexts() {
+  const texts = [];
+  for (const set of readdirSync(DATASETS).sort()) {
+    const raw = join(DATASETS, set, 'raw');
+    if (!existsSync(raw)) continue;
+    for (const f of readdirSync(raw).sort()) texts.push({ id: `${set}/${f}`, text: readFileSync(join(raw, f), 'utf8') });
+  }
+  return texts;
+}
+
+/** A JSONL corpus of at least `mb` MB: the dataset pages, repeated, each copy with its own id. */
+function buildCorpus(texts, mb) {
+  const dir = join(tmpdir(), 'deboil-bench');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `corpus-${mb}mb.jsonl`);
+  if (existsSync(path) && statSync(path).size >= mb * 1e6) return path;
+  const chunks = [];
+  let size = 0;
+  for (let round = 0; size < mb * 1e6; round++) {
+    for (const { id, text } of texts) {
+      const line = JSON.stringify({ id: `${id}#${round}`, text, source: 'shared/datasets' }) + '\n';
+      chunks.push(line);
+      size += Buffer.byteLength(line);
+    }
+  }
+  writeFileSync(path, chunks.join(''));
+  return path;
+}
+
+/** Peak RSS of a process and its descendants (worker threads live inside the process, so its RSS covers them). */
+function treeRss(pid) {
+  let total = 0;
+  const visit = (p) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      for (const tid of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${tid}/children`, 'utf8').trim();
+        for (const c of children ? children.split(/\s+/) : []) visit(c);
+      }
+    } catch {
+      // The process ended between two reads.
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+/** Run a command, timing it and sampling the RSS of its process tree every 50 ms. */
+function measure(cmd, cmdArgs) {
+  return new Promise((done, fail) => {
+    const start = performance.now();
+    const child = spawn(cmd, cmdArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - start) / 1000;
+      if (code !== 0) fail(new Error(`${cmdArgs.join(' ')} exited ${code}: ${stderr}`));
+      else done({ seconds, peakRssMb: peak / 1e6, stderr });
+    });
+  });
+}
+
+/** Bytes of the pipeline's input that reach retext-english: dist/ never imports it, so none. */
+function retextShare() {
+  const files = readdirSync(join(ROOT, 'dist'), { recursive: true }).filter((f) => f.endsWith('.js'));
+  const importers = files.filter((f) => /from ['"]retext(-english)?['"]|import\(['"]retext/.test(readFileSync(join(ROOT, 'dist', f), 'utf8')));
+  return { share: importers.length === 0 ? 0 : null, note: importers.length === 0 ? 'no module in dist/ imports retext or retext-english: 0 bytes are parsed by it' : `imported by ${importers.join(', ')}: not measured` };
+}
+
+async function main() {
+  // `npm run bench --quick` reaches the script as npm_config_quick, `npm run bench -- --quick` as an argument.
+  const quick = args.includes('--quick') || process.env.npm_config_quick === 'true';
+  const jobs = availableParallelism();
+  const corpusMb = quick ? 40 : 200;
+  const texts = datasetTexts();
+  const corpus = buildCorpus(texts, corpusMb);
+  const bytes = statSync(corpus).size;
+  const docs = readFileSync(corpus, 'utf8').split('\n').length - 1;
+  const outDir = join(tmpdir(), 'deboil-bench', 'out');
+  const load = [loadavg()[0]];
+  console.error(`corpus ${corpus}: ${(bytes / 1e6).toFixed(0)} MB, ${docs} docs; ${jobs} cores; load ${load[0].toFixed(2)}`);
+
+  const rows = [];
+  const row = (name, r, extra = {}) => {
+    const result = { name, seconds: r.seconds, mbPerS: bytes / 1e6 / r.seconds, docsPerS: docs / r.seconds, peakRssMb: r.peakRssMb, ...extra };
+    rows.push(result);
+    console.error(`${name}: ${r.seconds.toFixed(1)} s`);
+    return result;
+  };
+  rmSync(outDir, { recursive: true, force: true });
+  row('copy-through (parse + write)', await measure(process.execPath, [fileURLToPath(import.meta.url), '--baseline', 'copy', corpus, join(tmpdir(), 'deboil-bench', 'copy.jsonl')]));
+  row('C4 line filter', await measure(process.execPath, [fileURLToPath(import.meta.url), '--baseline', 'c4', corpus, join(tmpdir(), 'deboil-bench', 'c4.jsonl')]));
+  const one = row('deboil --jobs 1', await measure(process.execPath, [CLI, corpus, '--out-dir', outDir, '--jobs', '1', '--quiet']));
+  load.push(loadavg()[0]);
+  const many = row(`deboil --jobs ${jobs}`, await measure(process.execPath, [CLI, corpus, '--out-dir', outDir, '--jobs', String(jobs), '--quiet']));
+  load.push(loadavg()[0]);
+  rmSync(outDir, { recursive: true, force: true });
+
+  // Single documents: dataset pages concatenated up to the size, cleaned in this process after a warm-up.
+  const { clean } = await import(join(ROOT, 'dist/index.js'));
+  clean(texts.slice(0, 20).map((t) => t.text).join('\n'));
+  const single = [];
+  for (const mb of [1, 5, 50]) {
+    let doc = '';
+    for (let i = 0; doc.length < mb * 1e6; i++) doc += texts[i % texts.length].text + '\n';
+    doc = doc.slice(0, mb * 1e6);
+    const t = performance.now();
+    clean(doc);
+    const seconds = (performance.now() - t) / 1000;
+    single.push({ mb, seconds, mbPerS: mb / seconds });
+    console.error(`single ${mb} MB document: ${seconds.toFixed(2)} s`);
+  }
+
+  const retext = retextShare();
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cores: jobs,
+    quick,
+    corpus: { mb: bytes / 1e6, docs },
+    loadAverage1m: { start: load[0], afterJobs1: load[1], afterJobsN: load[2] },
+    rows,
+    speedup: one.seconds / many.seconds,
+    mbPerSPerCore: many.mbPerS / jobs,
+    retextEnglish: retext,
+    singleDocuments: single,
+    ratio50to5: single[2].seconds / single[1].seconds,
+  };
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');
+
+  const pad = (s, n) => String(s).padEnd(n);
+  const num = (x, d = 1) => x.toFixed(d).padStart(8);
+  console.log(`\ncorpus: ${(bytes / 1e6).toFixed(0)} MB, ${docs} documents (JSONL); ${jobs} cores; 1-min load average ${load.map((l) => l.toFixed(2)).join(' → ')}\n`);
+  console.log(`| ${pad('run', 30)} | ${pad('MB/s', 8)} | ${pad('docs/s', 8)} | ${pad('peak RSS MB', 11)} | ${pad('vs copy', 7)} | ${pad('vs C4', 7)} |`);
+  console.log(`| ${'-'.repeat(30)} | ${'-'.repeat(8)} | ${'-'.repeat(8)} | ${'-'.repeat(11)} | ${'-'.repeat(7)} | ${'-'.repeat(7)} |`);
+  for (const r of rows) console.log(`| ${pad(r.name, 30)} | ${num(r.mbPerS)} | ${num(r.docsPerS, 0)} | ${num(r.peakRssMb, 0).padStart(11)} | ${num(r.mbPerS / rows[0].mbPerS, 3).padStart(7)} | ${num(r.mbPerS / rows[1].mbPerS, 3).padStart(7)} |`);
+  console.log(`\nspeed-up with ${jobs} workers: ${results.speedup.toFixed(2)}×; per core: ${results.mbPerSPerCore.toFixed(1)} MB/s`);
+  console.log(`retext-english share of bytes: ${retext.share ?? 'unknown'} (${retext.note})`);
+  console.log(`single documents: ${single.map((s) => `${s.mb} MB ${s.seconds.toFixed(2)} s (${s.mbPerS.toFixed(1)} MB/s)`).join(', ')}; 50 MB / 5 MB time: ${results.ratio50to5.toFixed(1)}×`);
+  console.log(`\nwritten: bench/results/latest.json`);
+}
