@@ -79,6 +79,8 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
     // Headers above the article are menus: the content stage removes them.
     let i = 0;
     while (i < lines.length && !(isKept(lines[i]) && isBodyText(lines[i].data.text, lineWords(lines[i])))) i++;
+    // …but a header set tight on the first long line heads a block (`Most Popular Today` over a glued list).
+    if (i > 0 && i < lines.length && isKept(lines[i - 1]) && !lines[i - 1].data.blankAfter) i--;
     for (; i < lines.length; i++) {
       const node = lines[i];
       const text = node.data.text;
