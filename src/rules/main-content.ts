@@ -68,7 +68,8 @@ export interface MainContentOptions {
 function isHeadlineShaped(node: LineNode): boolean {
   const text = node.data.text;
   const words = lineWords(node);
-  if (words < 3 || words > 30 || text.length > 250) return false;
+  // A related-content header (`Most Popular Today`, marked by that rule) is never a headline.
+  if (words < 3 || words > 30 || text.length > 250 || node.data.boundary === 'related') return false;
   // A sentence, a label, a teaser cut short (`…`, `..`), a note in brackets or a list item is not a headline.
   if (/[:,;…]$|\.\.$/u.test(text) || /^[(\[（【].*[)\]）】]$/u.test(text) || LIST_ITEM.test(text)) return false;
   // A full stop ends a sentence, unless the line is in title case (`… Earnings Release. Why You Shouldn’t Worry.`).

@@ -74,6 +74,8 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
   const header = phraseMatcher(RELATED_HEADERS, options.phrases);
   const author = phraseMatcher(AUTHOR_BOX);
   const expander = phraseMatcher(EXPANDERS);
+  const isHeader = (node: LineNode) =>
+    header.is(node) || (lineWords(node) <= 6 && (header.starts(node) || header.ends(node)) && !/[,;|]/.test(node.data.text));
   return (tree: LineRoot): void => {
     const lines = tree.children;
     // Headers above the article are menus: the content stage removes them.
@@ -81,6 +83,8 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
     while (i < lines.length && !(isKept(lines[i]) && isBodyText(lines[i].data.text, lineWords(lines[i])))) i++;
     // …but a header set tight on the first long line heads a block (`Most Popular Today` over a glued list).
     if (i > 0 && i < lines.length && isKept(lines[i - 1]) && !lines[i - 1].data.blankAfter) i--;
+    // Above it, headers are only marked, so that the content stage never takes one for the headline.
+    for (let k = 0; k < i; k++) if (isKept(lines[k]) && isHeader(lines[k])) lines[k].data.boundary = 'related';
     for (; i < lines.length; i++) {
       const node = lines[i];
       const text = node.data.text;
@@ -96,7 +100,7 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
       }
       if (expander.is(node)) {
         removeLine(node, ruleId, '“read more” button');
-      } else if (header.is(node) || (words <= 6 && header.starts(node) && !/[,;|]/.test(text))) {
+      } else if (isHeader(node)) {
         node.data.boundary = 'related';
         removeLine(node, ruleId, 'related-content header');
         removeBlock(lines, i, 'teaser in a related-content block');

@@ -158,6 +158,8 @@ export interface PhraseMatcher {
   starts(line: string | LineNode): boolean;
   /** One of the phrases occurs in the line as whole words. */
   has(line: string | LineNode): boolean;
+  /** The line ends with one of the phrases of two words or more (`Jane Doe's Most Recent Stories`). */
+  ends(line: string | LineNode): boolean;
 }
 
 export function phraseMatcher(...lists: Array<readonly string[] | undefined>): PhraseMatcher {
@@ -198,6 +200,15 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
       const { key, words, unspaced: cjk } = wordsOfInput(line);
       if (words.length && at(words, 0)) return true;
       return cjk && unspaced.some((p) => key.startsWith(p));
+    },
+    ends(line) {
+      const { words } = wordsOfInput(line);
+      let gram = '';
+      for (let n = 1; n <= longest && n <= words.length; n++) {
+        gram = n === 1 ? words[words.length - 1] : words[words.length - n] + ' ' + gram;
+        if (n >= 2 && spaced.has(gram)) return true;
+      }
+      return false;
     },
     has(line) {
       const w = allWordsOf(line);
