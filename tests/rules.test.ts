@@ -132,6 +132,18 @@ describe('related-blocks', () => {
   it('leaves headers above the article to the content stage', () => {
     expect(runRule(relatedBlocks, `Trending Latest Sections\n\n${BODY}\n`).text).toBe(`Trending Latest Sections\n\n${BODY}\n`);
   });
+  it('removes a header set tight on the first long line, with that line (a glued list of headlines)', () => {
+    const list = '1 Old photo sparks conspiracy theories about a famous activist, 2 Aides allegedly left staffers notes saying they will fail, 3 Another story about the weather in the city this week';
+    const r = runRule(relatedBlocks, `Most Popular Today\n${list}\n\n${BODY}\n`);
+    expect(paragraphs(r.text)).toEqual([BODY]);
+  });
+});
+
+describe('related headers and the headline', () => {
+  it('never takes a related-content header above the article for the headline, also one that ends a line', () => {
+    const input = `The Band Unites With An Old Friend For Its Anniversary Tour\n\nBy\nJane Doe\n\nJane Doe's Most Recent Stories\nThe Band Unites With An Old Friend For Its Anniversary Tour\nAnother Story About Music Here\n\n${BODY}\n`;
+    expect(clean(input).title).toBe('The Band Unites With An Old Friend For Its Anniversary Tour');
+  });
 });
 
 describe('main-content', () => {
