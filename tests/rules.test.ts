@@ -139,6 +139,16 @@ describe('related-blocks', () => {
   });
 });
 
+describe('prompt runs', () => {
+  it('end the article like a related block: the sign-up form and the text glued to it go', () => {
+    const more = BODY.replace('long', 'second long');
+    const input = `${BODY}\n\n${more}\n\n${BODY.replace('long', 'third long')}\n\n${BODY.replace('long', 'fourth long')}\n\n${BODY.replace('long', 'fifth long')}\n\nSubscribe to our newsletter\nSign up\nFollow us\nYou have successfully subscribed to the list of this company and will hear from us soon.\nAn email with a link has been sent to your address, so please check your inbox to confirm it.\n`;
+    const r = clean(input);
+    expect(r.text).not.toContain('successfully subscribed');
+    expect(r.removed.find((x) => x.text.startsWith('You have'))!.reason).toBe('after the article’s end');
+  });
+});
+
 describe('related headers and the headline', () => {
   it('never takes a related-content header above the article for the headline, also one that ends a line', () => {
     const input = `The Band Unites With An Old Friend For Its Anniversary Tour\n\nBy\nJane Doe\n\nJane Doe's Most Recent Stories\nThe Band Unites With An Old Friend For Its Anniversary Tour\nAnother Story About Music Here\n\n${BODY}\n`;

@@ -219,12 +219,21 @@ function densestRun(lines: LineNode[], body: boolean[]): [number, number] | null
  * closing paragraph, a sentence broken over lines, a citation, a closing
  * formula) belong to it.
  */
+const PROMPT_RUN = 3;
+/** A run of prompts (sign-up forms, share bars) is a widget after the article, as a related block is. */
+function opensPromptRun(lines: LineNode[], i: number): boolean {
+  const byPrompt = (k: number) => k >= 0 && k < lines.length && lines[k].data.removed?.rule === 'calls-to-action';
+  if (!byPrompt(i) || byPrompt(i - 1)) return false;
+  for (let k = i + 1; k < i + PROMPT_RUN; k++) if (!byPrompt(k)) return false;
+  return true;
+}
+
 function articleEnd(lines: LineNode[], body: boolean[], start: number, end: number): number {
   let mass = 0;
   for (let i = start; i <= end; i++) if (body[i]) mass += lines[i].data.text.length;
   let before = 0;
   for (let i = start; i <= end; i++) {
-    const boundary = lines[i].data.boundary;
+    const boundary = lines[i].data.boundary ?? (opensPromptRun(lines, i) ? 'related' : undefined);
     // Comments never come before the rest of an article; other blocks may sit inside it.
     const ends = boundary === 'comments' ? before > 0 : boundary !== undefined && mass - before < before / 2 && !resumes(lines, body, i);
     if (ends) {
