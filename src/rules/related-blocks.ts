@@ -51,6 +51,8 @@ export const EXPANDERS = ['read more', 'continue reading', 'keep reading', 'read
   'leer más', 'seguir leyendo', 'lire la suite', 'leia mais', 'continue lendo', 'continua a leggere', 'leggi tutto', 'читать далее', 'далее'];
 /** A news-ticker item: a time, then another story's headline (`14:44 Accusations de viols : …`). */
 const TICKER_ITEM = /^\d{1,2}[:h.]\d{2}\s+\S/u;
+/** `More Great WIRED Stories`, `Other Top Headlines`, `Latest Tech News`: a header worded around a site's name. */
+const LIST_HEADER = /^(?:more|other|latest|top|recent|popular|related|similar|trending)\b.{0,40}\b(?:stories|articles|news|posts|videos|reads|headlines)$/iu;
 /** `Profile | Grace Mugabe`: a section label and another article's title, in the body. */
 const SECTION_TEASER = /^[^|]{1,30} \| [^|]{1,80}$/u;
 
@@ -75,7 +77,7 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
   const author = phraseMatcher(AUTHOR_BOX);
   const expander = phraseMatcher(EXPANDERS);
   const isHeader = (node: LineNode) =>
-    header.is(node) || (lineWords(node) <= 6 && (header.starts(node) || header.ends(node)) && !/[,;|]/.test(node.data.text));
+    header.is(node) || (lineWords(node) <= 6 && (header.starts(node) || header.ends(node) || LIST_HEADER.test(node.data.text)) && !/[,;|]/.test(node.data.text));
   return (tree: LineRoot): void => {
     const lines = tree.children;
     // Headers above the article are menus: the content stage removes them.
