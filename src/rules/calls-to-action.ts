@@ -23,7 +23,7 @@ export const ruleId = 'calls-to-action';
 
 export const CTA_PHRASES = [
   'sign up', 'sign in to', 'sharing options', 'share options', 'stay up to date with', 'activation link', 'activate your subscription', 'confirm your subscription', 'unsubscribe', 'no spam', 'get a subscription', 'receba em seu email', 'receba no seu email', 'cadastre-se', 'news alerts', 'email alerts', 'breaking news emails', 'in your inbox', 'to your inbox', 'log in to', 'subscribe', 'subscribe now', 'subscribe to', 'subscription', 'newsletter', 'enewsletter', 'follow us', 'follow me',
-  'share this', 'share on', 'share via', 'share the story', 'share article', 'click here', 'tap here', 'download the app', 'download our app', 'get the app',
+  'share this', 'share on', 'share via', 'share the story', 'share article', 'share it with', 'share with a friend', 'like this story', 'like this article', 'enjoyed this article', 'did you like this', 'click here', 'tap here', 'download the app', 'download our app', 'get the app',
   'whatsapp channel', 'join our', 'join us on', 'like us on', 'we use cookies', 'this website uses cookies', 'this site uses cookies', 'accept cookies',
   'cookie policy', 'cookie settings', 'manage cookies', 'privacy settings', 'get our newsletter', 'get the latest', 'don\'t miss', 'never miss',
   'support our journalism', 'become a member', 'free trial', 'register now', 'sign up for', 'email newsletter', 'get email updates', 'turn on notifications',
@@ -46,6 +46,8 @@ export const COOKIE_NOTICES = [
   'cookie settings', 'cookie policy', 'cookies zu', 'verwendet cookies', 'utilizamos cookies', 'utiliza cookies', 'utilise des cookies',
   'nous utilisons des cookies', 'utilizziamo i cookie', 'usiamo i cookie', 'utilizamos cookies', 'используем файлы cookie', 'использует файлы cookie',
 ];
+/** `Follow RT on`, `Follow us on:`, `Follow The Verge on Twitter`: a follow prompt with an account name. */
+const FOLLOW_ON = /^follow\s+(?:\S+\s+){1,3}on\b(?:\s*:?\s*\S+)?:?$/iu;
 const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|pin|pint|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|download|baixar|descargar|herunterladen|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
 
 export interface CallsToActionOptions {
@@ -72,7 +74,7 @@ export default function callsToAction(options: CallsToActionOptions = {}) {
         continue;
       }
       if (words > 40) continue;
-      const isPrompt = (words <= 6 && SOCIAL.test(text) && /\p{L}/u.test(text)) || (words <= 25 && prompt.has(node)) || (words <= 40 && strong.has(node)) || (words <= 5 && verb.has(node));
+      const isPrompt = (words <= 6 && SOCIAL.test(text) && /\p{L}/u.test(text)) || (words <= 6 && FOLLOW_ON.test(text)) || (words <= 25 && prompt.has(node)) || (words <= 40 && strong.has(node)) || (words <= 5 && verb.has(node));
       if (!isPrompt) continue;
       removeLine(node, ruleId, 'call to action (share, follow, subscribe or cookie prompt)');
       // A one-word label right beside a prompt belongs to it.
