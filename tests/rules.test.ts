@@ -282,3 +282,20 @@ describe('later additions', () => {
     expect(paragraphs(r.text)).toEqual([BODY, '10:30 The meeting began with a long statement by the chair of the committee.']);
   });
 });
+
+describe('more general wording', () => {
+  it('takes headers worded around a site name for related headers', () => {
+    const input = `${BODY}\n\nMore Great WIRED Stories\nThe strange life of a coder\nHow to opt out of data brokers\n\n${BODY.replace('long', 'second long')}\n`;
+    expect(paragraphs(runRule(relatedBlocks, input).text)).toEqual([BODY, BODY.replace('long', 'second long')]);
+  });
+  it('removes follow prompts with an account name and share-with-a-friend prompts', () => {
+    for (const prompt of ['Follow RT on', 'Follow The Verge on Twitter', 'Like this story? Share it with a friend!']) {
+      expect(runRule(callsToAction, `${BODY}\n\n${prompt}\n`).text, prompt).toBe(BODY + '\n');
+    }
+    expect(runRule(callsToAction, `${BODY}\n\nFollow the river on foot for an hour.\n`).text).toContain('Follow the river');
+  });
+  it('removes a long number alone on a line, not a year or a number in a sentence', () => {
+    expect(runRule(trackingIds, `${BODY}\n191119052250266\n`).text).toBe(BODY + '\n');
+    expect(runRule(trackingIds, `${BODY}\n2019\n`).text).toBe(`${BODY}\n\n2019\n`);
+  });
+});

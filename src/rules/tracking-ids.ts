@@ -18,7 +18,7 @@
  *   out: `Read the story at example.com/a? today.`
  */
 import type { LineRoot } from '../util/tree.js';
-import { cutSpan, currentRaw, isKept } from '../util/tree.js';
+import { cutSpan, currentRaw, isKept, removeLine } from '../util/tree.js';
 
 export const ruleId = 'tracking-ids';
 
@@ -38,6 +38,8 @@ function longRuns(text: string): Array<[number, number]> {
   }
   return runs;
 }
+/** `191119052250266`: a long number alone on a line is an ID (a date or a count is shorter). */
+const NUMERIC_ID = /^\d{12,}$/;
 const PARAMS = /(?:[?&]?(?:utm_[a-z]{1,20}|fbclid|gclid|mc_cid|mc_eid|jsessionid|phpsessid|sessionid|sid)=[^\s&#]{1,300})+/gi;
 
 function looksLikeId(run: string): boolean {
@@ -57,6 +59,10 @@ export default function trackingIds(_options: TrackingIdsOptions = {}) {
   return (tree: LineRoot): void => {
     for (const node of tree.children) {
       if (!isKept(node)) continue;
+      if (NUMERIC_ID.test(node.data.text)) {
+        removeLine(node, ruleId, 'numeric ID alone on a line');
+        continue;
+      }
       const raw = currentRaw(node);
       const spans: Array<[number, number, string]> = [];
       for (const [a, b] of longRuns(raw)) {
