@@ -154,6 +154,16 @@ describe('JSONL and WET inputs and outputs', { timeout: 60_000 }, () => {
     expect(out[1].deboil_error.reason).toMatch(/^document of 5\d\d\d bytes is larger than the limit of 1000 bytes/);
   });
 
+  it('cleans a document bigger than the small workers take (over 4 MB) in a worker of its own, the same as clean()', () => {
+    const pages = datasetPages(3);
+    let text = '';
+    for (let i = 0; text.length < 4.5e6; i++) text += pages[i % pages.length] + '\n';
+    const records = [{ id: 'a', text: pages[0] }, { id: 'big', text }, { id: 'b', text: pages[1] }];
+    const r = deboil(['--jsonl'], { input: jsonl(records) });
+    expect(r.status).toBe(0);
+    expect(parseLines(r.stdout)).toEqual(records.map((rec) => ({ ...rec, text: clean(rec.text).text, deboil: deboilField(rec.text) })));
+  });
+
   it('escapes U+2028, U+2029 and U+0085 in the JSON it writes', () => {
     const text = `A paragraph\u2028with a line separator\u2029and a paragraph separator\u0085and a next-line character, long enough to be kept as body text of the article.\n`;
     const r = deboil(['--jsonl'], { input: jsonl([{ id: 'u', text, note: '\u2028' }, '{bad \u2028']) });

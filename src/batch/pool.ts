@@ -22,25 +22,48 @@ export interface PoolOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+const WORKER = new URL('./worker.js', import.meta.url).href;
+
 class Overrun extends Error {}
+
+/**
+ * Memory: each worker is a V8 isolate that grows its heap lazily, so the
+ * pool's workers get a small heap (the batch of small documents they clean
+ * needs little) and a batch holding a big document goes to a separate
+ * one-thread pool with no such limit, started only when needed and stopped
+ * soon after. This keeps the process tree's peak RSS low on corpora of
+ * ordinary pages without refusing documents up to --max-doc-bytes.
+ */
+const SMALL_BATCH_BYTES = 4 << 20;
+const SMALL_HEAP = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 };
+const BIG_POOL_IDLE_MS = 2000;
 
 export class CleaningPool {
   readonly jobs: number;
   private readonly timeoutMs: number;
   private readonly piscina: Piscina;
+  private readonly workerData: WorkerData;
+  private big: Piscina | undefined;
 
   constructor({ jobs, options, timeoutMs }: PoolOptions = {}) {
     this.jobs = Math.max(1, jobs ?? availableParallelism());
     this.timeoutMs = timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const workerData: WorkerData = { options };
+    this.workerData = { options };
     this.piscina = new Piscina({
-      filename: new URL('./worker.js', import.meta.url).href,
+      filename: WORKER,
       minThreads: this.jobs,
       maxThreads: this.jobs,
       // Idle workers stay: re-creating one re-loads the rules.
       idleTimeout: Number.MAX_SAFE_INTEGER,
-      workerData,
+      workerData: this.workerData,
+      resourceLimits: SMALL_HEAP,
     });
+  }
+
+  /** The pool for a batch: big documents get a worker with an unlimited heap of their own. */
+  private poolFor(task: LinesTask): Piscina {
+    if (task.bytes.length <= SMALL_BATCH_BYTES) return this.piscina;
+    return (this.big ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: 1, idleTimeout: BIG_POOL_IDLE_MS, workerData: this.workerData }));
   }
 
   private async runOnce(task: LinesTask): Promise<TaskResult> {
@@ -49,7 +72,7 @@ export class CleaningPool {
     const timer = setTimeout(() => controller.abort(new Overrun(`took longer than ${ms} ms`)), ms);
     try {
       // The input is copied, not moved: a re-run after a failure needs it.
-      return (await this.piscina.run(task, { signal: controller.signal })) as TaskResult;
+      return (await this.poolFor(task).run(task, { signal: controller.signal })) as TaskResult;
     } catch (err) {
       throw controller.signal.aborted ? controller.signal.reason : err;
     } finally {
@@ -104,7 +127,7 @@ export class CleaningPool {
   }
 
   async destroy(): Promise<void> {
-    await this.piscina.destroy();
+    await Promise.all([this.piscina.destroy(), this.big?.destroy()]);
   }
 }
 
