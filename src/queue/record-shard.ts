@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { ErrorRecord } from '../io/error-records.js';
 import { HtmlInputError, type FormatInfo } from '../io/formats.js';
 import { DEFAULT_BATCH } from '../io/line-batches.js';
+import { describeError } from '../io/inputs.js';
 import { cleanRecordInput } from '../batch/record-input.js';
 import type { CleaningPool } from '../batch/pool.js';
 import { BatchStats } from '../batch/stats.js';
@@ -22,7 +23,12 @@ const PLAIN_JSONL: FormatInfo = { format: 'jsonl', gzip: false };
 export async function cleanRecordShard(job: ShardJob, pool: CleaningPool, files: ShardOutputs, progress: (p: ShardProgress) => void): Promise<ShardResult> {
   const source = job.source;
   if (source.kind === 'texts') throw new Error('not a record shard');
-  const size = (await stat(source.path)).size;
+  const size = await stat(source.path).then(
+    (st) => st.size,
+    (err) => {
+      throw new Error(`cannot read ${source.path}: ${describeError(err)}`);
+    },
+  );
   // Byte ranges are only right for the file they were cut from.
   if (size !== source.size) throw new PermanentShardError(`${source.path} changed since it was enqueued (${source.size} bytes then, ${size} now): enqueue it again`);
   const format = source.kind === 'range' ? PLAIN_JSONL : source.format;

@@ -44,7 +44,7 @@ export function formatStatus(s: QueueStatus): string {
   const { counts: c, totals: t } = s;
   const lines = [
     `queue ${s.queue}: ${c.waiting} waiting, ${c.active} active, ${c.completed} completed, ${c.failed} failed, ${c.delayed} delayed`,
-    `done: ${t.docs} documents, ${mb(t.bytesIn)} MB in, ${mb(t.bytesOut)} MB out, ${t.failed} records failed (in the shards' .errors.jsonl files)`,
+    `done: ${t.docs} documents, ${mb(t.bytesIn)} MB in, ${mb(t.bytesOut)} MB out, ${t.failed} records failed (listed in DIR/deboil-errors/)`,
   ];
   if (s.failedJobs.length) {
     lines.push(`failed jobs${c.failed > s.failedJobs.length ? ` (first ${s.failedJobs.length} of ${c.failed})` : ''}:`);

@@ -65,7 +65,7 @@ export async function runWorker(s: WorkerSettings): Promise<number> {
       await files.close();
     } catch (err) {
       // The reason names the shard and its documents, so that a failed job says what was not cleaned.
-      const reason = `${err instanceof Error ? describeError(err) : String(err)}; shard: ${describeSource(data.source)}; ids: ${await shardIds(data)}`;
+      const reason = `${describeError(err)}; shard: ${describeSource(data.source)}; ids: ${await shardIds(data)}`;
       if (!s.quiet) s.log(`${job.id} attempt ${job.attemptsMade + 1} failed: ${reason}`);
       throw err instanceof PermanentShardError || err instanceof UnrecoverableError ? new UnrecoverableError(reason) : new Error(reason);
     }
