@@ -225,5 +225,13 @@ export async function runQueueCli(argv: string[]): Promise<number> {
     .alias('h', 'help')
     .parseAsync();
   // --help and --version print and leave no action.
-  return action ? (action as () => Promise<number>)() : 0;
+  if (!action) return 0;
+  try {
+    return await (action as () => Promise<number>)();
+  } catch (err) {
+    // Usage errors exit 2 in main.ts; the rest (Redis unreachable, an unreadable folder) are named here, without a stack.
+    if (err instanceof UsageError) throw err;
+    log(err instanceof Error ? err.message : String(err));
+    return 1;
+  }
 }
