@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { datasetPages, deboil, jsonl, ROOT, snapshot, tree } from './batch-helpers.js';
+import { datasetPages, deboil, gzipPerRecord, jsonl, ROOT, snapshot, tree, wetRecords } from './batch-helpers.js';
 import { freePort, hasRedis, killWorkers, startRedis, startWorker, status, waitFor, type RedisServer } from './queue-helpers.js';
 
 if (!hasRedis) {
@@ -119,7 +119,7 @@ describe.skipIf(!hasRedis)('distributed mode (BullMQ on a private redis-server)'
     expect(status(redis.url, q).counts.waiting).toBe(0);
   });
 
-  it('.jsonl.gz, WET-free whole files and .txt groups: outputs equal local mode byte for byte, a second run of the jobs gives the same bytes, failed records are in the errors file', { timeout: 180_000 }, async () => {
+  it('.jsonl.gz and WET whole files and .txt groups: outputs equal local mode byte for byte, a second run of the jobs gives the same bytes, failed records are in the errors file', { timeout: 180_000 }, async () => {
     const pages = datasetPages(8);
     const records = pages.map((text, i) => ({ id: `g${i}`, text, meta: { i } }));
     records.splice(3, 0, { id: 'thrower', text: 'A document that asks to fail. DEBOIL_TEST_THROW\n', meta: { i: -1 } });
@@ -128,29 +128,30 @@ describe.skipIf(!hasRedis)('distributed mode (BullMQ on a private redis-server)'
       'in/t/one.txt': pages[0],
       'in/t/two.txt': pages[1],
       'in/bad.txt': Buffer.from([0x41, 0x00, 0x42]),
+      'in/crawl.warc.wet.gz': gzipPerRecord(wetRecords(pages.slice(2, 5).map((text, i) => ({ id: `<urn:uuid:w${i}>`, url: `https://example.com/${i}`, text })))),
     });
     const q = 'rerun';
     const env = { DEBOIL_TEST_FAULTS: '1' };
     const addArgs = ['queue', 'add', 'in', '--redis', redis.url, '--queue', q, '--out-dir', 'out', '--shard-docs', '2'];
-    expect(deboil(addArgs, { cwd: dir }).stdout).toContain('3 jobs (3 added, 0 already there): 0 JSONL shards, 1 whole files, 2 .txt groups');
+    expect(deboil(addArgs, { cwd: dir }).stdout).toContain('4 jobs (4 added, 0 already there): 0 JSONL shards, 2 whole files, 2 .txt groups');
 
     const runAll = async () => {
       const w = startWorker(['--redis', redis.url, '--queue', q, '--concurrency', '2', '--jobs', '1', '--lock-ms', '5000'], env);
-      const s = await waitFor(redis.url, q, (x) => x.counts.completed + x.counts.failed === 3, 120_000);
+      const s = await waitFor(redis.url, q, (x) => x.counts.completed + x.counts.failed === 4, 120_000);
       w.child.kill('SIGTERM');
       expect(await w.exited).toBe(0);
       return s;
     };
     const s1 = await runAll();
-    expect(s1.counts.completed).toBe(3);
-    expect(s1.totals.docs).toBe(8 + 2);
+    expect(s1.counts.completed).toBe(4);
+    expect(s1.totals.docs).toBe(8 + 3 + 2);
     expect(s1.totals.failed).toBe(2);
     const first = snapshot(join(dir, 'out'));
 
     const local = deboil(['in', '--out-dir', 'local', '--quiet'], { cwd: dir, env });
     expect(local.status).toBe(1); // bad.txt failed
     const localFiles = snapshot(join(dir, 'local'));
-    for (const name of ['g.jsonl.gz', 't/one.txt', 't/two.txt']) expect(digest(first[name]), name).toBe(digest(localFiles[name]));
+    for (const name of ['g.jsonl.gz', 'crawl.jsonl.gz', 't/one.txt', 't/two.txt']) expect(digest(first[name]), name).toBe(digest(localFiles[name]));
 
     const errorFiles = Object.keys(first).filter((k) => k.startsWith('deboil-errors/')).sort();
     expect(errorFiles).toHaveLength(2);
@@ -160,8 +161,8 @@ describe.skipIf(!hasRedis)('distributed mode (BullMQ on a private redis-server)'
 
     // clean, add again: the same jobs run again and leave the same bytes.
     const cleaned = deboil(['queue', 'clean', '--redis', redis.url, '--queue', q]);
-    expect(cleaned.stdout).toContain('removed 3 completed and 0 failed jobs');
-    expect(deboil(addArgs, { cwd: dir }).stdout).toContain('3 jobs (3 added, 0 already there)');
+    expect(cleaned.stdout).toContain('removed 4 completed and 0 failed jobs');
+    expect(deboil(addArgs, { cwd: dir }).stdout).toContain('4 jobs (4 added, 0 already there)');
     await runAll();
     expect(digests(snapshot(join(dir, 'out')))).toEqual(digests(first));
   });

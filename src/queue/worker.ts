@@ -93,6 +93,11 @@ export async function runWorker(s: WorkerSettings): Promise<number> {
       s.log(`${signal} again: stopping now; the active jobs will be re-run by another worker`);
       process.exit(130);
     }
+    // Without Redis no job can be finished or handed back: waiting for one would hang.
+    if (connection.status !== 'ready') {
+      s.log(`${signal}: Redis is unreachable, stopping now; the active jobs will be re-run`);
+      process.exit(0);
+    }
     s.log(`${signal}: finishing the active jobs, then stopping (${signal} again to stop at once)`);
     closing = worker.close();
   };
