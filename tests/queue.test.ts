@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { datasetPages, deboil, gzipPerRecord, jsonl, ROOT, snapshot, tree, wetRecords } from './batch-helpers.js';
@@ -113,6 +113,12 @@ describe.skipIf(!hasRedis)('distributed mode (BullMQ on a private redis-server)'
     expect(other.stdout).toContain('4 jobs (4 added, 0 already there)');
     expect(status(redis.url, q).counts.waiting).toBe(8);
 
+    // Parts of an earlier run cut into more shards would mix into `cat out/a.part-*`: named before anything runs.
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out/a.part-00003.jsonl'), '{"id":"stale"}\n');
+    const stale = deboil(args, { cwd: dir });
+    expect(stale.stderr).toContain(`warning: ${join(dir, 'out/a.part-00003.jsonl')} is left from an earlier run`);
+
     const drain = deboil(['queue', 'drain', '--redis', redis.url, '--queue', q]);
     expect(drain.status).toBe(0);
     expect(drain.stdout).toContain('removed 8 waiting jobs');
@@ -161,9 +167,10 @@ describe.skipIf(!hasRedis)('distributed mode (BullMQ on a private redis-server)'
 
     // clean, add again: the same jobs run again and leave the same bytes.
     const cleaned = deboil(['queue', 'clean', '--redis', redis.url, '--queue', q]);
-    expect(cleaned.stdout).toContain('removed 4 completed and 0 failed jobs');
+    expect(cleaned.stdout).toContain('removed 4 completed and 0 failed jobs, and the totals');
     expect(deboil(addArgs, { cwd: dir }).stdout).toContain('4 jobs (4 added, 0 already there)');
-    await runAll();
+    // The totals went with the jobs: the second run is counted afresh.
+    expect((await runAll()).totals.docs).toBe(8 + 3 + 2);
     expect(digests(snapshot(join(dir, 'out')))).toEqual(digests(first));
   });
 

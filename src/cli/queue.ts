@@ -65,6 +65,7 @@ async function add(a: Common & Record<string, unknown>): Promise<number> {
   const plan = await planShards(a.inputs as string[], { outDir, shardDocs: positive('--shard-docs')(a.shardDocs), cleaning });
   if (plan.collisions.length) throw new UsageError(`output name collision, nothing enqueued:\n  ${plan.collisions.join('\n  ')}`);
   for (const e of plan.errors) log(`${e.input}: ${e.reason}`);
+  for (const path of plan.stale) log(`warning: ${path} is left from an earlier run cut into more shards (another --shard-docs): remove the extra parts, or a glob of the parts mixes them in`);
   if (plan.jobs.length === 0) {
     log('nothing to enqueue');
     return 1;
@@ -134,7 +135,7 @@ async function clean(a: Common & { all: boolean; force: boolean }): Promise<numb
   process.stdout.write(
     r.obliterated
       ? `queue ${a.queue}: removed entirely (${r.completed} completed, ${r.failed} failed jobs, and the totals); outputs stay on disk\n`
-      : `queue ${a.queue}: removed ${r.completed} completed and ${r.failed} failed jobs; outputs and totals stay\n`,
+      : `queue ${a.queue}: removed ${r.completed} completed and ${r.failed} failed jobs, and the totals; outputs stay on disk\n`,
   );
   return 0;
 }
@@ -197,7 +198,7 @@ export async function runQueueCli(argv: string[]): Promise<number> {
         )
         .command(
           'clean',
-          'Remove completed and failed jobs, so that adding the same inputs runs them again (outputs stay)',
+          'Remove completed and failed jobs and the totals, so that adding the same inputs runs them again (outputs stay)',
           (y) =>
             y
               .option('all', { type: 'boolean', default: false, describe: 'Remove the whole queue and its totals (BullMQ obliterate)' })
@@ -221,6 +222,7 @@ export async function runQueueCli(argv: string[]): Promise<number> {
     .fail((msg, err) => {
       throw err instanceof UsageError ? err : new UsageError(msg || err?.message || 'invalid arguments');
     })
+    .version(false)
     .help()
     .alias('h', 'help')
     .parseAsync();

@@ -27,9 +27,10 @@ export interface CleanResult {
 }
 
 /**
- * Remove the completed and failed jobs (their outputs stay on disk), so that
- * adding the same inputs again runs them again. With `all`, the whole queue
- * and its totals go (BullMQ's obliterate); active jobs block that unless `force`.
+ * Remove the completed and failed jobs and the totals (outputs stay on
+ * disk), so that adding the same inputs again runs and counts them again.
+ * With `all`, the whole queue goes (BullMQ's obliterate); active jobs block
+ * that unless `force`.
  */
 export async function cleanQueue(connection: Redis, name: string, all: boolean, force: boolean): Promise<CleanResult> {
   const queue = new Queue(name, { connection });
@@ -45,6 +46,8 @@ export async function cleanQueue(connection: Redis, name: string, all: boolean, 
     // clean() removes at most `limit` per call: repeat until none is left.
     for (let n; (n = (await queue.clean(0, 1000, 'completed')).length); ) completed += n;
     for (let n; (n = (await queue.clean(0, 1000, 'failed')).length); ) failed += n;
+    // The totals describe the jobs the queue holds: they go with them, so that a re-run counts afresh.
+    await resetTotals(connection, name);
     return { completed, failed, obliterated: false };
   } finally {
     await queue.close();

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expandInputs, describeError, type InputError } from '../io/inputs.js';
 import { formatOf, recordOutputName } from '../io/formats.js';
 import { lineShards } from '../io/line-shards.js';
@@ -25,6 +25,8 @@ export interface Plan {
   errors: InputError[];
   /** Output names claimed by two inputs: messages naming both. */
   collisions: string[];
+  /** Parts left in DIR by an earlier run cut into more shards: `cat x.part-*` would mix them in. */
+  stale: string[];
 }
 
 export async function planShards(operands: readonly string[], o: PlanOptions): Promise<Plan> {
@@ -32,6 +34,7 @@ export async function planShards(operands: readonly string[], o: PlanOptions): P
   const { inputs, errors } = await expandInputs(operands);
   const jobs: ShardJob[] = [];
   const texts: { path: string; rel: string }[] = [];
+  const stale: string[] = [];
   const base = { version: JOB_VERSION, outDir, cleaning: o.cleaning };
   for (const input of inputs) {
     if (input.kind !== 'file') {
@@ -45,6 +48,8 @@ export async function planShards(operands: readonly string[], o: PlanOptions): P
         texts.push({ path, rel: input.rel });
       } else if (format.format === 'jsonl' && !format.gzip) {
         const { shards, size } = await lineShards(path, o.shardDocs);
+        const next = join(outDir, partName(input.rel, shards.length));
+        if (await exists(next)) stale.push(next);
         shards.forEach((s, shard) => {
           const output = partName(input.rel, shard);
           jobs.push({ ...base, source: { kind: 'range', path, size, shard, ...s }, output, errors: errorsName(output) });
@@ -64,8 +69,13 @@ export async function planShards(operands: readonly string[], o: PlanOptions): P
     const tag = createHash('sha256').update(files.map((f) => f.path).join('\n')).digest('hex').slice(0, 12);
     jobs.push({ ...base, source: { kind: 'texts', files }, output: '', errors: `${ERRORS_DIR}/txt-${tag}.errors.jsonl` });
   }
-  return { jobs, errors, collisions: findOutputCollisions(jobs) };
+  return { jobs, errors, collisions: findOutputCollisions(jobs), stale };
 }
+
+const exists = (path: string) => stat(path).then(
+  () => true,
+  () => false,
+);
 
 /** Two shards that would write the same file (`a/x.jsonl` and `b/x.jsonl` given as files, say). */
 function findOutputCollisions(jobs: readonly ShardJob[]): string[] {

@@ -1,8 +1,9 @@
 /**
  * The queue's running totals (documents, bytes, failures of finished jobs) in
- * a Redis hash, so that `queue status` needs no scan of completed jobs and
- * the totals outlive `queue clean`. Delivery is at least once, so a job can
- * finish twice; a set of counted job ids makes each count once.
+ * a Redis hash, so that `queue status` needs no scan of completed jobs (nor
+ * keeps them: BullMQ's removeOnComplete would not lose the totals). Delivery
+ * is at least once, so a job can finish twice; a set of counted job ids makes
+ * each count once. `queue clean` resets both.
  */
 import type { Redis } from 'ioredis';
 import type { ShardResult } from './shard-job.js';
