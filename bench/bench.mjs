@@ -5,17 +5,20 @@
 // documents. Prints a table and writes bench/results/latest.json.
 //
 // The corpus is cached under $TMPDIR/deboil-bench/ (never committed).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/cli/main.js');
 const DATASETS = resolve(ROOT, '../shared/datasets');
 const args = process.argv.slice(2);
+/** Documents per queue job in the distributed rows. */
+const SHARD_DOCS = 1000;
 
 // Child modes: the baselines run as their own process, like the CLI, so RSS and start-up compare.
 if (args[0] === '--baseline') await baseline(args[1], args[2], args[3]);
@@ -154,6 +157,15 @@ async function main() {
   load.push(loadavg()[0]);
   rmSync(outDir, { recursive: true, force: true });
 
+  // Distributed: the same corpus through a local Redis, shards of 1,000 documents, 1 and 2 worker processes with N cleaning threads in all.
+  const distributed = await distributedRuns(corpus, docs, jobs, outDir);
+  // The local run again, after the queue runs: on a shared machine the load drifts, so the overhead is taken against the mean of both.
+  const again = distributed.runs.length ? row(`deboil --jobs ${jobs} (again)`, await measure(process.execPath, [CLI, corpus, '--out-dir', outDir, '--jobs', String(jobs), '--quiet'])) : many;
+  const localSeconds = (many.seconds + again.seconds) / 2;
+  for (const d of distributed.runs) row(d.name, d, { workers: d.workers, overheadPct: 100 * (1 - localSeconds / d.seconds) });
+  load.push(loadavg()[0]);
+  rmSync(outDir, { recursive: true, force: true });
+
   // Single documents: dataset pages concatenated up to the size, cleaned in this process after a warm-up.
   const { clean } = await import(join(ROOT, 'dist/index.js'));
   clean(texts.slice(0, 20).map((t) => t.text).join('\n'));
@@ -176,7 +188,8 @@ async function main() {
     cores: jobs,
     quick,
     corpus: { mb: bytes / 1e6, docs },
-    loadAverage1m: { start: load[0], afterJobs1: load[1], afterJobsN: load[2] },
+    loadAverage1m: { start: load[0], afterJobs1: load[1], afterJobsN: load[2], afterDistributed: load[3] },
+    distributed: distributed.note ?? { localDocsPerS: docs / localSeconds, runs: distributed.runs.map((d) => ({ workers: d.workers, docsPerS: docs / d.seconds, overheadPctVsLocal: 100 * (1 - localSeconds / d.seconds) })) },
     rows,
     speedup: one.seconds / many.seconds,
     mbPerSPerCore: many.mbPerS / jobs,
@@ -193,8 +206,88 @@ async function main() {
   console.log(`| ${pad('run', 30)} | ${pad('MB/s', 8)} | ${pad('docs/s', 8)} | ${pad('peak RSS MB', 11)} | ${pad('vs copy', 7)} | ${pad('vs C4', 7)} |`);
   console.log(`| ${'-'.repeat(30)} | ${'-'.repeat(8)} | ${'-'.repeat(8)} | ${'-'.repeat(11)} | ${'-'.repeat(7)} | ${'-'.repeat(7)} |`);
   for (const r of rows) console.log(`| ${pad(r.name, 30)} | ${num(r.mbPerS)} | ${num(r.docsPerS, 0)} | ${num(r.peakRssMb, 0).padStart(11)} | ${num(r.mbPerS / rows[0].mbPerS, 3).padStart(7)} | ${num(r.mbPerS / rows[1].mbPerS, 3).padStart(7)} |`);
+  if (distributed.note) console.log(`\ndistributed: ${distributed.note}`);
+  for (const d of distributed.runs) console.log(`\ndistributed, ${d.workers} worker process${d.workers > 1 ? 'es' : ''} (${jobs} threads in all, shards of ${SHARD_DOCS} docs): ${(docs / d.seconds).toFixed(0)} docs/s vs local --jobs ${jobs} ${(docs / localSeconds).toFixed(0)} docs/s (mean of its two runs): overhead ${(100 * (1 - localSeconds / d.seconds)).toFixed(1)}%`);
   console.log(`\nspeed-up with ${jobs} workers: ${results.speedup.toFixed(2)}×; per core: ${results.mbPerSPerCore.toFixed(1)} MB/s`);
   console.log(`retext-english share of bytes: ${retext.share ?? 'unknown'} (${retext.note})`);
   console.log(`single documents: ${single.map((s) => `${s.mb} MB ${s.seconds.toFixed(2)} s (${s.mbPerS.toFixed(1)} MB/s)`).join(', ')}; 50 MB / 5 MB time: ${results.ratio50to5.toFixed(1)}×`);
   console.log(`\nwritten: bench/results/latest.json`);
+}
+
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * `deboil queue add` + `deboil worker` through a Redis started here (no persistence), timed from the
+ * add until every job is completed. The workers are started (and have loaded the pipeline) first,
+ * as long-running workers would have. Progress is read with BullMQ in this process, not by spawning
+ * `queue status`, so that polling costs no CPU the workers need.
+ */
+async function distributedRuns(corpus, docs, jobs, outDir) {
+  if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) return { runs: [], note: 'skipped: redis-server is not on PATH (apt-get install redis-server)' };
+  const { Queue } = await import('bullmq');
+  const { Redis } = await import('ioredis');
+  const port = await freePort();
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  const connection = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: (n) => (n > 50 ? null : 100) });
+  // Refused until redis-server listens: the retries handle it.
+  connection.on('error', () => {});
+  await new Promise((done, fail) => {
+    connection.once('ready', done);
+    server.once('exit', () => fail(new Error('redis-server exited')));
+  });
+  const runs = [];
+  try {
+    for (const workers of [1, 2]) {
+      const queueName = `bench-${workers}`;
+      const queue = new Queue(queueName, { connection });
+      await queue.obliterate({ force: true });
+      rmSync(outDir, { recursive: true, force: true });
+      const threads = Math.max(1, Math.floor(jobs / workers));
+      const children = [];
+      // A failed run must not leave workers behind, reconnecting to a Redis that is gone.
+      process.once('exit', () => children.forEach(({ child }) => child.exitCode === null && child.kill('SIGKILL')));
+      for (let w = 0; w < workers; w++) {
+        const child = spawn(process.execPath, [CLI, 'worker', '--redis', url, '--queue', queueName, '--concurrency', '2', '--jobs', String(threads), '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let log = '';
+        child.stderr.on('data', (d) => (log += d));
+        children.push({ child, log: () => log });
+      }
+      // A worker is ready when its pool is up: give it a moment, then check it is still alive.
+      await new Promise((r) => setTimeout(r, 2000));
+      const start = performance.now();
+      let peak = 0;
+      const timer = setInterval(() => (peak = Math.max(peak, children.reduce((n, c) => n + treeRss(c.child.pid), 0))), 200);
+      const add = spawnSync(process.execPath, [CLI, 'queue', 'add', corpus, '--redis', url, '--queue', queueName, '--out-dir', outDir, '--shard-docs', String(SHARD_DOCS)], { encoding: 'utf8' });
+      if (add.status !== 0) throw new Error(`queue add failed: ${add.stderr}`);
+      for (;;) {
+        const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+        if (c.failed) throw new Error(`a benchmark job failed: ${JSON.stringify(c)}; ${children.map((x) => x.log()).join('\n')}`);
+        if (c.waiting + c.active + c.delayed === 0 && c.completed > 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const seconds = (performance.now() - start) / 1000;
+      clearInterval(timer);
+      for (const { child } of children) child.kill('SIGTERM');
+      await Promise.all(children.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)))));
+      await queue.obliterate({ force: true });
+      await queue.close();
+      runs.push({ name: `queue: ${workers} worker${workers > 1 ? 's' : ''} × ${threads} threads`, workers, seconds, peakRssMb: peak / 1e6 });
+      console.error(`distributed, ${workers} workers: ${seconds.toFixed(1)} s`);
+    }
+  } finally {
+    await connection.quit().catch(() => {});
+    server.kill('SIGTERM');
+  }
+  return { runs };
 }

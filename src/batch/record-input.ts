@@ -4,7 +4,7 @@
  * each is written (waiting for the sink) before more input is read.
  */
 import type { FormatInfo } from '../io/formats.js';
-import { openBytes } from '../io/byte-source.js';
+import { openBytes, type ByteRange } from '../io/byte-source.js';
 import { inPlaceErrorLine, type ErrorRecord } from '../io/error-records.js';
 import { lineBatches, type BatchLimits, type LineItem } from '../io/line-batches.js';
 import { wetLineItems } from '../io/wet-records.js';
@@ -29,6 +29,8 @@ export interface RecordRun {
   stats: BatchStats;
   /** Called after each batch with the bytes read from disk so far, for the progress bar. */
   progress?(rawBytesRead: number): void;
+  /** Only this slice of a plain JSONL file, whose first line is line `firstLine` of the file (a queue shard). */
+  range?: ByteRange & { firstLine: number };
 }
 
 /** WET documents are always serialised as {id, url, text}. */
@@ -39,9 +41,10 @@ const WET_FIELDS: RecordFields = { textField: 'text', idField: 'id' };
  * asked); an unreadable input or an HTML WARC throws, naming the reason.
  */
 export async function cleanRecordInput(path: string | null, name: string, format: FormatInfo, sink: RecordSink, run: RecordRun, onError: (e: ErrorRecord) => Promise<void> | void): Promise<void> {
-  const source = openBytes(path, format.gzip);
+  if (run.range && format.format !== 'jsonl') throw new Error('only plain JSONL can be read as a byte range');
+  const source = openBytes(path, format.gzip, run.range);
   const fields = format.format === 'warc' ? WET_FIELDS : run.fields;
-  const items: AsyncIterable<LineItem> = format.format === 'warc' ? wetLineItems(source.stream, run.limits) : lineBatches(source.stream, run.limits);
+  const items: AsyncIterable<LineItem> = format.format === 'warc' ? wetLineItems(source.stream, run.limits) : lineBatches(source.stream, run.limits, run.range?.firstLine);
   const work = async (item: LineItem): Promise<[LineItem, TaskResult | null]> =>
     item.kind === 'lines' ? [item, await run.pool.clean({ bytes: item.bytes, firstLine: item.firstLine, fields, inPlace: run.inPlace })] : [item, null];
   const { stats } = run;

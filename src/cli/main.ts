@@ -14,9 +14,9 @@ import { reporter } from 'vfile-reporter';
 // Straight from the pipeline, not index.ts: index.ts also exports cleanStream, whose worker pool a .txt run need not load.
 import { cleanFile } from '../pipeline/clean.js';
 import { toMessages } from '../pipeline/report.js';
-import { RULE_IDS, type DeboilOptions, type RuleId } from '../pipeline/preset.js';
+import type { DeboilOptions, RuleId } from '../pipeline/preset.js';
+import { buildOptions, ruleIds, UsageError } from './cleaning-options.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { ConfigError, loadConfig } from '../io/config.js';
 import { decodeInput } from '../io/decode.js';
 import { describeError, expandInputs, findCollisions, readInput, type Input } from '../io/inputs.js';
 import { toJson } from '../io/json.js';
@@ -33,9 +33,6 @@ import type { Progress } from '../batch/progress.js';
 
 /** Same as pool.ts's; kept here so that a run of .txt files never loads the pool, warcio or the progress bar. */
 const DEFAULT_TIMEOUT_MS = 30_000;
-
-/** Bad flags or operands that can never work: exit 2, before anything is written. */
-class UsageError extends Error {}
 
 type Format = 'text' | 'json';
 
@@ -63,13 +60,6 @@ interface CliArgs {
 }
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
-/** `--disable a --disable b,c` → validated rule ids. */
-function ruleIds(value: string | string[]): RuleId[] {
-  const ids = [value].flat().flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  for (const id of ids) if (!(RULE_IDS as readonly string[]).includes(id)) throw new Error(`unknown rule "${id}" for --disable (known: ${RULE_IDS.join(', ')})`);
-  return ids as RuleId[];
-}
 
 // yargs drops a lone `-` from positionals (yargs/yargs#1312), so it travels
 // as a token that no real argument can be (argv strings never contain NUL).
@@ -115,6 +105,7 @@ async function parseArgs(argv: string[]): Promise<CliArgs> {
     .example('$0 crawl/ --out-dir clean/ --resume', 'Clean every .jsonl(.gz) and .warc.wet(.gz) under crawl/, resuming an interrupted run')
     .example('$0 page.txt --disable navigation', 'Keep what the navigation rule would remove')
     .example('$0 corpus --out-dir out --report audit.html', 'Also write a page that shows what was removed, by rule')
+    .example('$0 queue add crawl/ --redis redis://host:6379 --out-dir /shared/clean', 'Distributed: enqueue shards for `deboil worker` on many machines (deboil queue --help)')
     .epilog('Exit status: 0 all inputs cleaned, 1 some inputs failed (named on stderr), 2 usage error.')
     .strict()
     .fail((msg, err) => {
@@ -152,24 +143,6 @@ async function parseArgs(argv: string[]): Promise<CliArgs> {
     strict: args.strict as boolean,
     quiet: args.quiet as boolean,
   };
-}
-
-async function buildOptions(args: CliArgs): Promise<DeboilOptions> {
-  let options: DeboilOptions;
-  try {
-    options = await loadConfig(args.config);
-  } catch (err) {
-    throw err instanceof ConfigError ? new UsageError(err.message) : err;
-  }
-  if (args.threshold !== undefined) {
-    if (typeof args.threshold === 'number' && !(args.threshold >= 0 && args.threshold <= 1)) throw new UsageError('--threshold must be between 0 and 1');
-    options = { ...options, threshold: args.threshold };
-  }
-  if (args.disable.length === 0 && args.enable.length === 0) return options;
-  const rules = { ...options.rules };
-  for (const id of args.enable) rules[id] = true;
-  for (const id of args.disable) rules[id] = false;
-  return { ...options, rules };
 }
 
 // A closed stdout (`deboil … | head`) is not an error: stop writing to it and exit quietly.
@@ -270,6 +243,8 @@ async function cleanTextInput(input: Input, ctx: RunContext, onError: (e: ErrorR
 const inputFailure = (err: unknown) => (err instanceof HtmlInputError ? err.message : `cannot read: ${describeError(err)}`);
 
 async function run(argv: string[]): Promise<number> {
+  // The distributed mode has its own commands (a file named `queue` or `worker` is still `./queue`).
+  if (argv[0] === 'queue' || argv[0] === 'worker') return (await import('./queue.js')).runQueueCli(argv);
   const args = await parseArgs(argv);
   const options = await buildOptions(args);
   if (args.inputs.length === 0 && process.stdin.isTTY) throw new UsageError('nothing to read: give files, folders or globs, or pipe text into stdin');

@@ -4,7 +4,7 @@
  * on its own) and is native, so it is also the fast path in front of warcio.
  */
 import { createReadStream } from 'node:fs';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 export interface ByteSource {
@@ -14,11 +14,20 @@ export interface ByteSource {
   rawBytesRead(): number;
 }
 
+/** A slice of a plain (not gzipped) file, `end` exclusive: a queue shard of a JSONL file. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 /** Reads of 1 MB keep system calls few without holding much. */
 const READ_CHUNK = 1 << 20;
 
-export function openBytes(path: string | null, gzip: boolean): ByteSource {
-  const raw: Readable = path === null ? process.stdin : createReadStream(path, { highWaterMark: READ_CHUNK });
+export function openBytes(path: string | null, gzip: boolean, range?: ByteRange): ByteSource {
+  if (range && (gzip || path === null)) throw new Error('a byte range needs a plain file: gzip and stdin cannot be read from an offset');
+  // createReadStream's `end` is inclusive; an empty range reads nothing.
+  const slice = range ? { start: range.start, end: Math.max(range.start, range.end) - 1 } : {};
+  const raw: Readable = path === null ? process.stdin : range && range.end <= range.start ? Readable.from([]) : createReadStream(path, { highWaterMark: READ_CHUNK, ...slice });
   let read = 0;
   async function* counted(source: AsyncIterable<Buffer>) {
     for await (const chunk of source) {

@@ -42,12 +42,13 @@ export const DEFAULT_BATCH: Omit<BatchLimits, 'maxLineBytes'> = { maxLines: 256,
 
 const NEWLINE = 10;
 
-export async function* lineBatches(source: AsyncIterable<Buffer | Uint8Array>, limits: BatchLimits): AsyncGenerator<LineItem> {
+/** `startLine`: the line number of the first line, when the source is a slice of a file (a queue shard). */
+export async function* lineBatches(source: AsyncIterable<Buffer | Uint8Array>, limits: BatchLimits, startLine = 1): AsyncGenerator<LineItem> {
   let parts: Uint8Array[] = [];
   let partsBytes = 0;
   let count = 0;
-  let firstLine = 1;
-  let lineNo = 1;
+  let firstLine = startLine;
+  let lineNo = startLine;
   // The line being read: its pieces are parts[partialFrom..], curLen bytes so far.
   let partialFrom = 0;
   let curLen = 0;
