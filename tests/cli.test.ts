@@ -305,7 +305,7 @@ describe('deboil CLI: options', () => {
     const both = deboil(['--precision', '--recall', SAMPLE]);
     expect(both.status).toBe(2);
     expect(both.stderr).toMatch(/mutually exclusive|conflict/i);
-  });
+  }, 60_000); // seven CLI runs: room for a loaded machine
 
   it('prints help with examples, and the version', () => {
     const help = deboil(['--help']);
