@@ -42,11 +42,15 @@ export const MEDIA_LABELS = [
   'expand image', 'zoom', 'replay', 'play video', 'watch video', 'play', 'photo', 'image', 'foto', 'bild', 'фото', 'vergrößern', 'ampliar', 'agrandir', 'ingrandisci', 'увеличить',
 ];
 const AGENCY = String.raw`(?:AP|AFP|EPA|Associated Press|The Associated Press|EPA-EFE|Reuters|REUTERS|Getty Images|Getty|Shutterstock|iStock|iStockphoto|Yonhap|Xinhua|Bloomberg|Alamy|dpa|DPA|KCNA|ANSA|TASS|PA|PA Wire|Sipa|NurPhoto|Anadolu|WireImage|SOPA Images|LightRocket|Instagram|Twitter|Facebook|YouTube)`;
-/** A whole line that is only a credit. */
+/**
+ * A whole line that is only a credit. The name after a `/` neither starts nor
+ * ends with a space, so the spaces around it belong to `\s*` alone: a space
+ * that either could take made `AP/ DPA/ DPA/ …` backtrack exponentially.
+ */
 const CREDIT_ONLY = new RegExp(
   String.raw`^[(\[]?(?:(?:photo|image|picture|credit|foto|bild|фото)s?\s*(?:by|credit|:|：|\/|-)?\s*)?` +
     String.raw`(?:[\p{Lu}][\p{L}.'’-]*,?\s+){0,4}(?:via\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s*\/\s*)?${AGENCY}` +
-    String.raw`(?:\s*(?:Photo|Images|Pictures|Creative|Wire|Pool|File Photo|via Getty Images|\/\s*[\p{L}.'’ -]{1,40}))*[)\]]?$`,
+    String.raw`(?:\s*(?:Photo|Images|Pictures|Creative|Wire|Pool|File Photo|via Getty Images|\/\s*[\p{L}.'’-](?:[\p{L}.'’ -]{0,38}[\p{L}.'’-])?))*[)\]]?$`,
   'u',
 );
 /** A sentence that ends in a bare credit: `… the briefing. AFP-Yonhap`. */

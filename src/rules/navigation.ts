@@ -61,9 +61,11 @@ export default function navigation(options: NavigationOptions = {}) {
       const text = node.data.text;
       if (text.length > 120) continue;
       const words = wordCount(text);
-      if (endonym.is(text) || (words <= 8 && text.split(/\s*[|•·/]\s*/u).length > 1 && text.split(/\s*[|•·/]\s*/u).every((p) => endonym.is(p)))) {
+      // `(?:(?<!\s)\s+)?` in the splits, not `\s*`: white space before a separator is
+      // matched from the start of its run only, so a long run is scanned once (linear).
+      if (endonym.is(text) || (words <= 8 && text.split(/(?:(?<!\s)\s+)?[|•·/]\s*/u).length > 1 && text.split(/(?:(?<!\s)\s+)?[|•·/]\s*/u).every((p) => endonym.is(p)))) {
         removeLine(node, ruleId, 'language switcher');
-      } else if (menu.is(text) || (words <= 8 && /[|/•·]/.test(text) && text.split(/\s*[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {
+      } else if (menu.is(text) || (words <= 8 && /[|/•·]/.test(text) && text.split(/(?:(?<!\s)\s+)?[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {
         removeLine(node, ruleId, 'menu or site navigation');
       } else if (words <= 6 && BULLET.test(text) && !/[.!?]$/.test(text)) {
         removeLine(node, ruleId, 'section bullet or breadcrumb item');

@@ -30,12 +30,14 @@ export const SYNDICATION_PHRASES = [
   'read the original article', 'source:', 'quelle:', 'fuente:', 'fonte:', 'источник:',
 ];
 const PREFIX = /^\s*(?:date\s+)?\d{4}-\d\d-\d\d\s+\((?:MENAFN|[A-Z])[^()]{0,80}(?:\([^()]{0,40}\))?[^()]{0,40}\)\s*/u;
-const END_MARK = /\s*[(（](?:end|ends|fin|fine|ende|конец|完)[)）]\s*$/iu;
+// `(?<!\s)` in END_MARK and TAIL_CREDIT: start at the head of a run of white
+// space only, so a long run is not rescanned from each of its positions.
+const END_MARK = /(?<!\s)\s*[(（](?:end|ends|fin|fine|ende|конец|完)[)）]\s*$/iu;
 const CREDIT_LINE = /^[(（](?:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation|edited|graphics?|research|produced)\b[^()（）]{0,300}[)）]$/iu;
 /** Editor slugs: a short lower-case code, or a bracketed `editor: name`. */
 const SLUG = /^(?:[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}|\[[^\]\n]{1,20}[:：][^\]\n]{1,30}\])$/u;
 /** A trailing wire or editor credit on the last paragraph. */
-const TAIL_CREDIT = /\s*(?:[(（](?:[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*){0,2}|[a-z]{2,4}|[^()（）]{1,12}[/／][^()（）]{1,12})[)）])\s*$/u;
+const TAIL_CREDIT = /(?<!\s)\s*(?:[(（](?:[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*){0,2}|[a-z]{2,4}|[^()（）]{1,12}[/／][^()（）]{1,12})[)）])\s*$/u;
 
 /** `Andrés Malamud es politólogo …`, `Jane Doe is a reporter at …`: who wrote it, after the article. */
 const AUTHOR_NOTE = /^[*_]?(?:\p{Lu}[\p{L}'’.-]+\s){1,3}(?:is|was|es|ist|est|é|è|jest|является)\s(?:an?\s|un[ao]?\s|ein[e]?\s|uma?\s)?(?:\p{Ll}[\p{L}-]*\s){0,3}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|author|professor|researcher|analyst|fellow|politólogo|periodista|investigador[a]?|profesor[a]?|escritor[a]?|redakteur(?:in)?|journalist(?:in)?|autor(?:in)?|journaliste|chercheur|professeur|jornalista|pesquisador[a]?|giornalista)\b/u;
