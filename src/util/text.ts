@@ -3,11 +3,15 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 
 /** Zero-width and bidi control characters: invisible, dropped from output. */
 export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-/** Spaces folded inside a line (CLEANING.md: spaces, tabs and NBSP). */
-const FOLDABLE = /[ \t\u00A0]+/g;
+/**
+ * Spaces folded inside a line (CLEANING.md: spaces, tabs and NBSP), and the
+ * CR / LF that decoding `&#10;`, `&#13;` or `&NewLine;` puts into a line: a
+ * line break inside a paragraph would make it two lines on a second pass.
+ */
+const FOLDABLE = /[ \t\u00A0\r\n]+/g;
 
 /** Characters that make a line need folding (anything but single ASCII spaces). */
-const NEEDS_FOLD = /[\t\u00A0\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]| {2}/;
+const NEEDS_FOLD = /[\t\u00A0\r\n\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]| {2}/;
 
 /** Fold white space, drop invisible characters, trim. Entities stay as they are. */
 export function normalizeSpace(text: string): string {

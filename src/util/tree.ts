@@ -4,7 +4,7 @@
  * data (rule id, reason, span) on the node; reports are built from it later.
  */
 import type { Node, Parent, Point, Position } from 'unist';
-import { toOutputText } from './text.js';
+import { decodeEntities, toOutputText } from './text.js';
 
 /** Why a rule removed something. */
 export interface Verdict {
@@ -97,6 +97,7 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
   const kept = node.data.kept ?? [[0, node.value.length]];
   const next: Array<[number, number]> = [];
   const cuts = node.data.cuts ?? (node.data.cuts = []);
+  const cutCount = cuts.length;
   let pos = 0;
   for (const [a, b] of kept) {
     const len = b - a;
@@ -111,8 +112,18 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
     }
     pos += len;
   }
+  // A cut that would glue a character reference together (`&#x4<b>1;`) is not
+  // made: decoding the glued text would print a character the input does not
+  // have, and not decoding it would let a second pass decode it.
+  const before = node.data.kept;
   node.data.kept = next;
-  node.data.text = toOutputText(currentRaw(node));
+  const raw = currentRaw(node);
+  if (raw.includes('&') && decodeEntities(raw) !== next.map(([a, b]) => decodeEntities(node.value.slice(a, b))).join('')) {
+    node.data.kept = before;
+    cuts.length = cutCount;
+    return;
+  }
+  node.data.text = toOutputText(raw);
   if (node.data.text === '') removeLine(node, rule, reason);
 }
 
