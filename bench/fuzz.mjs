@@ -38,6 +38,7 @@ if (isMainThread) {
   let done = 0;
   let failed = 0;
   const reports = [];
+  const kinds = {};
   const per = Math.floor(cases / workers);
   await Promise.all(
     Array.from({ length: workers }, (_, w) => {
@@ -48,6 +49,7 @@ if (isMainThread) {
           if (m.type === 'failure') return reports.push(m);
           done += m.cases;
           failed += m.failed;
+          for (const [k, v] of Object.entries(m.kinds ?? {})) kinds[k] = (kinds[k] ?? 0) + v;
           if (!values.quiet) process.stderr.write(`\r${done} / ${cases} cases, ${failed} failed, ${Math.round(done / elapsed())} cases/s   `);
         });
         worker.on('error', reject);
@@ -62,6 +64,7 @@ if (isMainThread) {
     console.log(`  ${r.message}`);
     console.log(`  shrunk counterexample: ${r.counterexample}`);
   }
+  for (const [k, v] of Object.entries(kinds)) console.log(`  ${v} × ${k}`);
   console.log(`fuzz: ${done} cases in ${seconds.toFixed(1)} s (${Math.round(done / seconds)} cases/s) on ${workers} worker(s), seed ${seed}: ${failed} failed`);
   process.exitCode = failed ? 1 : 0;
 } else {
@@ -90,14 +93,18 @@ if (isMainThread) {
       // The property records failures instead of throwing, so fast-check runs
       // all n cases and every failure is counted; run i is path `i`.
       const failures = [];
+      const kinds = {};
       let index = 0;
       fc.assert(
         fc.property(arbitrary, (x) => {
           const i = index++;
           try {
             assertAll(x);
-          } catch {
+          } catch (err) {
             failures.push(i);
+            // Tally by property: the message up to its first colon.
+            const kind = String(err?.message ?? err).split(':')[0];
+            kinds[kind] = (kinds[kind] ?? 0) + 1;
           }
         }),
         { seed: runSeed, numRuns: n },
@@ -110,7 +117,7 @@ if (isMainThread) {
           parentPort.postMessage(r);
         }
       }
-      parentPort.postMessage({ type: 'progress', cases: n, failed: failures.length });
+      parentPort.postMessage({ type: 'progress', cases: n, failed: failures.length, kinds });
     }
   }
 }

@@ -8,13 +8,16 @@
  * bytes, a missing path, a folder without .txt files, a glob without matches.
  * The tests run as root, so none depends on file permissions.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clean } from '../dist/index.js';
+
+// Each test spawns the CLI, some several times: allow for a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = resolve(ROOT, 'dist/cli/main.js');

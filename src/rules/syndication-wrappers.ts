@@ -67,14 +67,16 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
       const text = node.data.text;
       if (kept++ < 3 && PREFIX.test(node.value)) cutMatch(node, PREFIX, ruleId, 'aggregator prefix');
       if (!isKept(node)) continue;
-      if ((text.endsWith(')') || text.endsWith('）')) && END_MARK.test(text)) {
-        cutMatch(node, END_MARK, ruleId, 'end mark');
-      } else if (CREDIT_LINE.test(text)) {
+      // What is left after the end mark is judged too, as a second pass would.
+      if ((text.endsWith(')') || text.endsWith('）')) && END_MARK.test(text)) cutMatch(node, END_MARK, ruleId, 'end mark');
+      if (!isKept(node)) continue;
+      const rest = node.data.text;
+      if (CREDIT_LINE.test(rest)) {
         removeLine(node, ruleId, 'closing reporting / editing credit');
-      } else if (SLUG.test(text)) {
+      } else if (SLUG.test(rest)) {
         // Wherever it is: a line of two to four lower-case letters is no prose.
         removeLine(node, ruleId, 'editor slug');
-      } else if (text.length <= 200 && note.starts(text)) {
+      } else if (rest.length <= 200 && note.starts(rest)) {
         removeLine(node, ruleId, 'syndication note');
       }
     }

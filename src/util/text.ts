@@ -40,9 +40,18 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * Decode entities once, after dropping invisible characters: dropping them
+ * after decoding could complete a reference (`&amp\u200b;` → `&amp;`) that a
+ * second pass would decode.
+ */
+export function decodeVisible(text: string): string {
+  return text.includes('&') ? decodeEntities(text.replace(INVISIBLE, '')) : text;
+}
+
 /** The text a kept line prints as: white space folded, entities decoded once. */
 export function toOutputText(text: string): string {
-  return normalizeSpace(decodeEntities(text));
+  return normalizeSpace(decodeVisible(text));
 }
 
 const WORD = /[\p{L}\p{N}_]+/gu;

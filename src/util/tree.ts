@@ -4,7 +4,7 @@
  * data (rule id, reason, span) on the node; reports are built from it later.
  */
 import type { Node, Parent, Point, Position } from 'unist';
-import { decodeEntities, toOutputText } from './text.js';
+import { decodeEntities, INVISIBLE, toOutputText } from './text.js';
 
 /** Why a rule removed something. */
 export interface Verdict {
@@ -118,7 +118,8 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
   const before = node.data.kept;
   node.data.kept = next;
   const raw = currentRaw(node);
-  if (raw.includes('&') && decodeEntities(raw) !== next.map(([a, b]) => decodeEntities(node.value.slice(a, b))).join('')) {
+  const decode = (t: string) => decodeEntities(t.replace(INVISIBLE, ''));
+  if (raw.includes('&') && decode(raw) !== next.map(([a, b]) => decode(node.value.slice(a, b))).join('')) {
     node.data.kept = before;
     cuts.length = cutCount;
     return;
