@@ -13,7 +13,7 @@
 //    decode its entities once (decodeVisible does both, in that order, as the
 //    cleaner does), turn every run of white space into one space, trim. Fold each output paragraph the same way,
 //    without decoding (output is decoded already). Then every paragraph, as a
-//    sequence of code points, is a subsequence of one folded input line, and
+//    sequence of UTF-16 code units, is a subsequence of one folded input line, and
 //    the body paragraphs (all but the headline, which is printed first) use
 //    lines in input order.
 // 4. Idempotence: clean(r.text).text === r.text. The one exception is
@@ -162,12 +162,15 @@ const fold = (s) => s.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
 /** Text still holding a complete character reference that decoding would change. */
 const hasReference = (s) => decodeEntities(s) !== s;
 
-/** True when `small` is a subsequence of `big` (code points). */
+/**
+ * True when `small` is a subsequence of `big`, in UTF-16 code units (the unit
+ * of the API's offsets): a cut between two lone surrogates may join them into
+ * one character, which adds no code unit to the text.
+ */
 function isSubsequence(small, big) {
+  if (small.length === 0) return true;
   let i = 0;
-  const s = Array.from(small);
-  if (s.length === 0) return true;
-  for (const c of big) if (c === s[i] && ++i === s.length) return true;
+  for (let k = 0; k < big.length; k++) if (big.charCodeAt(k) === small.charCodeAt(i) && ++i === small.length) return true;
   return false;
 }
 

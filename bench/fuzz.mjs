@@ -12,7 +12,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { parseArgs } from 'node:util';
 
 const CHUNK = 2000; // cases per fast-check run: progress reports, bounded memory
-const SHRINK_LIMIT = 5; // failures shrunk and printed per worker
+const SHRINK_LIMIT = 5; // failures shrunk and printed per worker, plus the first of each property
 
 if (isMainThread) {
   const { values } = parseArgs({
@@ -87,6 +87,7 @@ if (isMainThread) {
     parentPort.postMessage({ type: 'progress', cases: 1, failed: r ? 1 : 0 });
   } else {
     let shrunk = 0;
+    const shownKinds = new Set();
     for (let start = 0, chunk = 0; start < cases; start += CHUNK, chunk++) {
       const n = Math.min(CHUNK, cases - start);
       const runSeed = seed + chunk * 7919;
@@ -101,16 +102,17 @@ if (isMainThread) {
           try {
             assertAll(x);
           } catch (err) {
-            failures.push(i);
             // Tally by property: the message up to its first colon.
             const kind = String(err?.message ?? err).split(':')[0];
+            failures.push([i, kind]);
             kinds[kind] = (kinds[kind] ?? 0) + 1;
           }
         }),
         { seed: runSeed, numRuns: n },
       );
-      for (const i of failures) {
-        if (shrunk >= SHRINK_LIMIT) break;
+      for (const [i, kind] of failures) {
+        if (shrunk >= SHRINK_LIMIT && shownKinds.has(kind)) continue;
+        shownKinds.add(kind);
         const r = shrink(runSeed, i);
         if (r) {
           shrunk++;

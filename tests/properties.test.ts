@@ -2,7 +2,7 @@
  * Property tests (fast-check) of clean(), the CI-sized run of `npm run fuzz`:
  * the generators and the properties are those of bench/fuzz-lib.mjs, where
  * each property is defined precisely (never throws; output shape; nothing
- * invented: each paragraph's code points are a subsequence of one
+ * invented: each paragraph's UTF-16 code units are a subsequence of one
  * entity-decoded, white-space-folded input line, body paragraphs in input
  * order; removed spans plus output cover the input; idempotence, except
  * CLEANING.md's doubly escaped text, detected exactly).

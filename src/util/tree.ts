@@ -88,6 +88,16 @@ export function currentRaw(node: LineNode): string {
 }
 
 /**
+ * True when joining the pieces' decoded texts does not give the decoded whole
+ * (a reference formed across a join, `&#x4` + `1;`), or leaves a reference a
+ * second pass would decode that no piece has alone (`&amp;` + `amp;`).
+ */
+function gluesReference(decodedWhole: string, decodedPieces: string[]): boolean {
+  const joined = decodedPieces.join('');
+  return decodedWhole !== joined || decodeEntities(joined) !== decodedPieces.map(decodeEntities).join('');
+}
+
+/**
  * Cut `[from, to)` of the line's current raw text (`currentRaw`) and record
  * it. Offsets are mapped back to the original line, so later rules can keep
  * working on the current text while spans stay exact.
@@ -112,14 +122,15 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
     }
     pos += len;
   }
-  // A cut that would glue a character reference together (`&#x4<b>1;`) is not
-  // made: decoding the glued text would print a character the input does not
-  // have, and not decoding it would let a second pass decode it.
+  // A cut that would glue a character reference together (`&#x4<b>1;`,
+  // `&amp;<p>amp;`) is not made: decoding the glued text would print a
+  // character the input does not have, and a reference left in the output
+  // would be decoded by a second pass.
   const before = node.data.kept;
   node.data.kept = next;
   const raw = currentRaw(node);
   const decode = (t: string) => decodeEntities(t.replace(INVISIBLE, ''));
-  if (raw.includes('&') && decode(raw) !== next.map(([a, b]) => decode(node.value.slice(a, b))).join('')) {
+  if (raw.includes('&') && gluesReference(decode(raw), next.map(([a, b]) => decode(node.value.slice(a, b))))) {
     node.data.kept = before;
     cuts.length = cutCount;
     return;
