@@ -2,7 +2,8 @@
  * CLI operands → inputs. Each input carries `rel`, the path it gets under
  * `--out-dir`, so a folder or a glob is mirrored instead of flattened.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { FOLDER_GLOB } from './formats.js';
@@ -60,18 +61,23 @@ async function expandOne(operand: string): Promise<{ many: boolean; got: Input[]
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') return { many: false, got: { input: operand, reason: describeError(err) } };
-    if (!MAGIC.test(operand)) return { many: false, got: { input: operand, reason: 'no such file or directory' } };
+    if (!MAGIC.test(operand)) {
+      const dangling = await lstat(operand).then((s) => s.isSymbolicLink(), () => false);
+      return { many: false, got: { input: operand, reason: dangling ? 'broken symbolic link (its target does not exist)' : 'no such file or directory' } };
+    }
     return { many: true, got: await expandGlob(operand) };
   }
-  // Anything else that exists (a file, a FIFO such as <(cmd)) is read as one file.
+  // Anything else that exists is one input; readInput refuses what is not a regular file.
   if (!isDir) return { many: false, got: [{ kind: 'file', path: operand, rel: basename(resolve(operand)) }] };
-  const found = await glob(FOLDER_GLOB, { cwd: operand, onlyFiles: true, dot: false, expandDirectories: false });
+  // Symbolic links are not followed inside a folder or a glob: a link to a
+  // parent folder would loop, and a link to a file would clean it twice.
+  const found = await glob(FOLDER_GLOB, { cwd: operand, onlyFiles: true, dot: false, expandDirectories: false, followSymbolicLinks: false });
   if (found.length === 0) return { many: true, got: { input: operand, reason: 'no .txt files in this directory' } };
   return { many: true, got: found.map((rel): Input => ({ kind: 'file', path: join(operand, rel), rel })).sort(byRel) };
 }
 
 async function expandGlob(pattern: string): Promise<Input[] | InputError> {
-  const matches = await glob(pattern, { onlyFiles: true, dot: false, absolute: true, expandDirectories: false });
+  const matches = await glob(pattern, { onlyFiles: true, dot: false, absolute: true, expandDirectories: false, followSymbolicLinks: false });
   if (matches.length === 0) return { input: pattern, reason: 'no file matches this pattern' };
   const root = resolve(staticPrefix(pattern));
   // Show paths the way the pattern was written: relative stays relative.
@@ -106,9 +112,32 @@ export function findCollisions(inputs: readonly Input[], outName: (rel: string) 
   return messages;
 }
 
-/** The whole input as bytes. */
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return 'a directory';
+  if (s.isFIFO()) return 'a FIFO (named pipe)';
+  if (s.isCharacterDevice()) return 'a character device';
+  if (s.isBlockDevice()) return 'a block device';
+  if (s.isSocket()) return 'a socket';
+  return 'something else';
+}
+
+/**
+ * The whole input as bytes. Only regular files are read: a FIFO would block
+ * until a writer comes (forever, in a batch) and a device such as /dev/zero
+ * never ends. The file is opened non-blocking, so opening a FIFO returns at
+ * once, and checked on the open handle, so it cannot change in between.
+ */
 export async function readInput(input: Input): Promise<Buffer> {
-  if (input.kind === 'file') return readFile(input.path);
+  if (input.kind === 'file') {
+    const handle = await open(input.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw new Error(`${input.path}: is ${kindOf(info)}, not a regular file; skipped`);
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);

@@ -38,9 +38,13 @@ declare module 'vfile' {
   }
 }
 
-/** White space and invisible characters at a line's edges are normalized, not removed. */
+/**
+ * White space and invisible characters at a line's edges are normalized, not
+ * removed. Control characters (NUL, ESC, …) are not white space: the output
+ * keeps them, so a removed span must include them.
+ */
 function isEdgeSpace(c: number): boolean {
-  return c <= 32 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) || c === 0x205f || c === 0x2060 || (c >= 0x2066 && c <= 0x2069);
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) || c === 0x205f || c === 0x2060 || (c >= 0x2066 && c <= 0x2069);
 }
 
 function lineRemoval(node: LineNode): Removal {

@@ -56,7 +56,8 @@ const HANDLE = /(?:^|\s)@[A-Za-z0-9_]{2,30}\b/;
 const RELATIVE_TIME = /\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?)(?:\s+ago)?\b/i;
 /** `Oct 15, 2015 · 18 min read`: a reading time anywhere in a short line. */
 const MIN_READ = /\b\d+\s*min(?:ute)?s?\.?\s+(?:read|lesen|lectura|leitura|lecture|lettura)\b/i;
-const READING_TIME = /^(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|минут[аы]?|分)\.?\s*(?:read|reading|lesen|lesezeit|lectura|leitura|lecture|lettura|чтения)?|(?:reading time|lesezeit|tiempo de lectura|tempo de leitura|temps de lecture)\s*[:：]?\s*\d+.*)$/i;
+// `\s*(?:[:：]\s*)?\d.*`, not `\s*[:：]?\s*\d+.*`: overlapping quantifiers backtrack quadratically.
+const READING_TIME = /^(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|минут[аы]?|分)\.?\s*(?:read|reading|lesen|lesezeit|lectura|leitura|lecture|lettura|чтения)?|(?:reading time|lesezeit|tiempo de lectura|tempo de leitura|temps de lecture)\s*(?:[:：]\s*)?\d.*)$/i;
 
 export default function bylinesStamps(options: BylinesStampsOptions = {}) {
   const byline = phraseMatcher(BYLINE_WORDS, options.phrases);

@@ -47,7 +47,8 @@ export const COOKIE_NOTICES = [
   'nous utilisons des cookies', 'utilizziamo i cookie', 'usiamo i cookie', 'utilizamos cookies', 'используем файлы cookie', 'использует файлы cookie',
 ];
 /** `Follow RT on`, `Follow us on:`, `Follow The Verge on Twitter`: a follow prompt with an account name. */
-const FOLLOW_ON = /^follow\s+(?:\S+\s+){1,3}on\b(?:\s*:?\s*\S+)?:?$/iu;
+// Line text is folded to single spaces, so each word is `[^\s:]+` and one space: linear.
+const FOLLOW_ON = /^follow (?:[^\s:]+ ){1,3}on(?::| [^\s:]+:?)?$/iu;
 const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|pin|pint|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|download|baixar|descargar|herunterladen|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
 
 export interface CallsToActionOptions {

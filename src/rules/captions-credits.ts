@@ -42,16 +42,25 @@ export const MEDIA_LABELS = [
   'expand image', 'zoom', 'replay', 'play video', 'watch video', 'play', 'photo', 'image', 'foto', 'bild', 'фото', 'vergrößern', 'ampliar', 'agrandir', 'ingrandisci', 'увеличить',
 ];
 const AGENCY = String.raw`(?:AP|AFP|EPA|Associated Press|The Associated Press|EPA-EFE|Reuters|REUTERS|Getty Images|Getty|Shutterstock|iStock|iStockphoto|Yonhap|Xinhua|Bloomberg|Alamy|dpa|DPA|KCNA|ANSA|TASS|PA|PA Wire|Sipa|NurPhoto|Anadolu|WireImage|SOPA Images|LightRocket|Instagram|Twitter|Facebook|YouTube)`;
-/** A whole line that is only a credit. */
+/**
+ * A whole line that is only a credit. The name after a `/` neither starts nor
+ * ends with a space, so the spaces around it belong to `\s*` alone: a space
+ * that either could take made `AP/ DPA/ DPA/ …` backtrack exponentially.
+ */
 const CREDIT_ONLY = new RegExp(
   String.raw`^[(\[]?(?:(?:photo|image|picture|credit|foto|bild|фото)s?\s*(?:by|credit|:|：|\/|-)?\s*)?` +
     String.raw`(?:[\p{Lu}][\p{L}.'’-]*,?\s+){0,4}(?:via\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s*\/\s*)?${AGENCY}` +
-    String.raw`(?:\s*(?:Photo|Images|Pictures|Creative|Wire|Pool|File Photo|via Getty Images|\/\s*[\p{L}.'’ -]{1,40}))*[)\]]?$`,
+    String.raw`(?:\s*(?:Photo|Images|Pictures|Creative|Wire|Pool|File Photo|via Getty Images|\/\s*[\p{L}.'’-](?:[\p{L}.'’ -]{0,38}[\p{L}.'’-])?))*[)\]]?$`,
   'u',
 );
-/** A sentence that ends in a bare credit: `… the briefing. AFP-Yonhap`. */
+/**
+ * A sentence that ends in a bare credit: `… the briefing. AFP-Yonhap`. The
+ * name after `-` or `/` ends in a letter, so it never competes with `\s+`
+ * for a run of spaces (quadratic); the same goes for the first character
+ * after the labels of INLINE_CREDIT and LABELLED_CREDIT below.
+ */
 const ENDS_WITH_CREDIT = new RegExp(
-  String.raw`[.!?"”'’)]\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:\/\s*)?(?:via\s+)?${AGENCY}(?:[-\/][\p{L} ]{1,30})?(?:\s+(?:[Ff]ile|[Ff]ile [Pp]hoto|[Aa]rchive|[Pp]ool))?\)?$`,
+  String.raw`[.!?"”'’)]\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:\/\s*)?(?:via\s+)?${AGENCY}(?:[-\/][\p{L} ]{0,29}\p{L})?(?:\s+(?:[Ff]ile|[Ff]ile [Pp]hoto|[Aa]rchive|[Pp]ool))?\)?$`,
   'u',
 );
 /**
@@ -73,9 +82,9 @@ const HANDLE_ONLY = /^@[\p{L}\p{N}_.]{2,40}$/u;
 /** Gallery controls: `View all (4)`, `View gallery`, `3 / 12`, `Photo 2 of 9`. */
 const GALLERY = /^(?:(?:view|see|open|show)\s+(?:all|gallery|photos?|images?|slideshow|more photos)(?:\s*\(\d+\))?|(?:photo|image|bild|foto|фото)?\s*\d{1,3}\s*(?:\/|of|von|de|из)\s*\d{1,3})$/iu;
 /** A caption with an inline credit label at its end: `A man walks past …  Credit: Reuters`. */
-const INLINE_CREDIT = /\s[(\[]?(?:credit|source|photo|photograph|picture|image|bild|foto|quelle|fuente|fonte|crédito|crédit|фото|источник)s?\s*:\s*[^.!?:()]{1,80}[)\]]?$/iu;
+const INLINE_CREDIT = /\s[(\[]?(?:credit|source|photo|photograph|picture|image|bild|foto|quelle|fuente|fonte|crédito|crédit|фото|источник)s?\s*:\s*[^.!?:()\s][^.!?:()]{0,79}[)\]]?$/iu;
 /** `Photo by Jane Doe on Unsplash`, `Foto: LA NACION`, `(Bild: Hersteller)`. */
-const LABELLED_CREDIT = /^[(\[]?(?:photo|image|picture|credit|foto|bild|фото|crédito|crédit|source)s?\s*(?:by|credit|:|：)\s*[^.!?]{1,80}[)\]]?$/iu;
+const LABELLED_CREDIT = /^[(\[]?(?:photo|image|picture|credit|foto|bild|фото|crédito|crédit|source)s?\s*(?:by|credit|:|：)\s*[^.!?\s][^.!?]{0,79}[)\]]?$/iu;
 
 export interface CaptionsCreditsOptions {
   /** More caption or credit labels, any language. */

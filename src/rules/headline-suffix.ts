@@ -22,7 +22,9 @@ import { wordCount } from '../util/text.js';
 
 export const ruleId = 'headline-suffix';
 
-const SEPARATOR = /\s+(\||::|»|·|-|–|—)\s+/gu;
+// `(?<!\s)`: a match starts where a run of white space starts, so a long run
+// without a separator is scanned once, not once per position (quadratic).
+const SEPARATOR = /(?<!\s)\s+(\||::|»|·|-|–|—)\s+/gu;
 
 export interface HeadlineSuffixOptions {}
 

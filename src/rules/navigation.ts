@@ -62,11 +62,12 @@ export default function navigation(options: NavigationOptions = {}) {
       const text = node.data.text;
       if (text.length > 120) continue;
       const words = lineWords(node);
-      // Only a line with a separator can be a row of items.
+      // Only a line with a separator can be a row of items. `(?:(?<!\s)\s+)?` in the splits, not
+      // `\s*`: white space before a separator is matched from the start of its run only (linear).
       const row = words <= 8 && SEPARATED.test(text);
-      if (endonym.is(node) || (row && text.split(/\s*[|•·/]\s*/u).every((p) => endonym.is(p)))) {
+      if (endonym.is(node) || (row && text.split(/(?:(?<!\s)\s+)?[|•·/]\s*/u).every((p) => endonym.is(p)))) {
         removeLine(node, ruleId, 'language switcher');
-      } else if (menu.is(node) || (row && text.split(/\s*[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {
+      } else if (menu.is(node) || (row && text.split(/(?:(?<!\s)\s+)?[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {
         removeLine(node, ruleId, 'menu or site navigation');
       } else if (words <= 6 && BULLET.test(text) && !/[.!?]$/.test(text)) {
         removeLine(node, ruleId, 'section bullet or breadcrumb item');

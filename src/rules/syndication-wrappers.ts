@@ -29,12 +29,16 @@ export const SYNDICATION_PHRASES = [
   'read the original article', 'source:', 'quelle:', 'fuente:', 'fonte:', 'источник:',
 ];
 const PREFIX = /^\s*(?:date\s+)?\d{4}-\d\d-\d\d\s+\((?:MENAFN|[A-Z])[^()]{0,80}(?:\([^()]{0,40}\))?[^()]{0,40}\)\s*/u;
-const END_MARK = /\s*[(（](?:end|ends|fin|fine|ende|конец|完)[)）]\s*$/iu;
+// `(?<!\s)` in END_MARK and TAIL_CREDIT: start at the head of a run of white
+// space only, so a long run is not rescanned from each of its positions.
+// They are tested on the folded text but cut from the raw line, so they also
+// take the invisible characters (zero-width, bidi) the folded text dropped.
+const END_MARK = /(?<!\s)\s*[(（](?:end|ends|fin|fine|ende|конец|完)[)）][\s\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069]*$/iu;
 const CREDIT_LINE = /^[(（](?:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation|edited|graphics?|research|produced)\b[^()（）]{0,300}[)）]$/iu;
 /** Editor slugs: a short lower-case code, or a bracketed `editor: name`. */
 const SLUG = /^(?:[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}|\[[^\]\n]{1,20}[:：][^\]\n]{1,30}\])$/u;
 /** A trailing wire or editor credit on the last paragraph. */
-const TAIL_CREDIT = /\s*(?:[(（](?:[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*){0,2}|[a-z]{2,4}|[^()（）]{1,12}[/／][^()（）]{1,12})[)）])\s*$/u;
+const TAIL_CREDIT = /(?<!\s)\s*(?:[(（](?:[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*){0,2}|[a-z]{2,4}|[^()（）]{1,12}[/／][^()（）]{1,12})[)）])[\s\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069]*$/u;
 
 /** `Andrés Malamud es politólogo …`, `Jane Doe is a reporter at …`: who wrote it, after the article. */
 const AUTHOR_NOTE = /^[*_]?(?:\p{Lu}[\p{L}'’.-]+\s){1,3}(?:is|was|es|ist|est|é|è|jest|является)\s(?:an?\s|un[ao]?\s|ein[e]?\s|uma?\s)?(?:\p{Ll}[\p{L}-]*\s){0,3}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|author|professor|researcher|analyst|fellow|politólogo|periodista|investigador[a]?|profesor[a]?|escritor[a]?|redakteur(?:in)?|journalist(?:in)?|autor(?:in)?|journaliste|chercheur|professeur|jornalista|pesquisador[a]?|giornalista)\b/u;
@@ -53,20 +57,25 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
   const note = phraseMatcher(SYNDICATION_PHRASES, options.phrases);
   return (tree: LineRoot): void => {
     const lines = tree.children;
+    // The prefix opens the text: look in the first three *kept* lines, so that
+    // a second pass (where removed chrome is gone) decides the same way.
+    let kept = 0;
     for (let i = 0; i < lines.length; i++) {
       const node = lines[i];
       if (!isKept(node)) continue;
       const text = node.data.text;
-      if (i < 3 && PREFIX.test(node.value)) cutMatch(node, PREFIX, ruleId, 'aggregator prefix');
+      if (kept++ < 3 && PREFIX.test(node.value)) cutMatch(node, PREFIX, ruleId, 'aggregator prefix');
       if (!isKept(node)) continue;
-      if ((text.endsWith(')') || text.endsWith('）')) && END_MARK.test(text)) {
-        cutMatch(node, END_MARK, ruleId, 'end mark');
-      } else if (CREDIT_LINE.test(text)) {
+      // What is left after the end mark is judged too, as a second pass would.
+      if ((text.endsWith(')') || text.endsWith('）')) && END_MARK.test(text)) cutMatch(node, END_MARK, ruleId, 'end mark');
+      if (!isKept(node)) continue;
+      const rest = node.data.text;
+      if (CREDIT_LINE.test(rest)) {
         removeLine(node, ruleId, 'closing reporting / editing credit');
-      } else if (SLUG.test(text)) {
+      } else if (SLUG.test(rest)) {
         // Wherever it is: a line of two to four lower-case letters is no prose.
         removeLine(node, ruleId, 'editor slug');
-      } else if (text.length <= 200 && note.starts(node)) {
+      } else if (rest.length <= 200 && note.starts(rest)) {
         removeLine(node, ruleId, 'syndication note');
       }
     }

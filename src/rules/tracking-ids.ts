@@ -72,12 +72,19 @@ export default function trackingIds(_options: TrackingIdsOptions = {}) {
         PARAMS.lastIndex = 0;
         for (let m = PARAMS.exec(raw); m; m = PARAMS.exec(raw)) spans.push([m.index, m.index + m[0].length, 'tracking or session parameter']);
       }
-      spans.sort((a, b) => b[0] - a[0]);
-      let floor = Infinity;
-      for (const [a, b, reason] of spans) {
-        if (b > floor) continue; // overlaps a span already cut
-        cutSpan(node, a, b, ruleId, reason);
-        floor = a;
+      // Outer spans first: an ID inside `sessionid=…` goes with its parameter,
+      // else the `sessionid=` left behind is cut by a second pass (not idempotent).
+      spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+      const cut: typeof spans = [];
+      let reach = -1;
+      for (const span of spans) {
+        if (span[0] < reach) continue; // overlaps a span kept already
+        cut.push(span);
+        reach = span[1];
+      }
+      // Cut from the right so earlier offsets stay valid.
+      for (let i = cut.length - 1; i >= 0; i--) {
+        cutSpan(node, cut[i][0], cut[i][1], ruleId, cut[i][2]);
         if (!isKept(node)) break;
       }
     }

@@ -26,7 +26,8 @@ export const FEATURE_NAMES: string[] = [
 ];
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const URL_OR_EMAIL = /https?:\/\/|www\.|\S@\S+\.\w/;
+// `[^\s@]+`, not `\S+`: each `@` scans only to the next `@`, so a token full of `@` stays linear.
+const URL_OR_EMAIL = /https?:\/\/|www\.|\S@[^\s@]+\.\w/;
 const BULLET = /^[•·▪◦‣►▶■●○◆*–-]\s|^\d{1,3}[.)]\s/u;
 const SEPARATOR = /[|•·▪»›]/g;
 

@@ -8,7 +8,8 @@
  * lower-case letter or a digit, so `e.g. this` and `p. 41` stay whole), or at
  * `。！？` in any case.
  */
-const BOUNDARY = /[.!?…]+["'”’»)\]]*\s+(?=[^\s\p{Ll}\p{N}])|[。！？]+[」』）"”]*\s*/gu;
+// `(?<![.!?…])`: a run of `!!!…` is tried from its first mark only (else quadratic).
+const BOUNDARY = /(?<![.!?…])[.!?…]+["'”’»)\]]*\s+(?=[^\s\p{Ll}\p{N}])|[。！？]+[」』）"”]*\s*/gu;
 
 /** Sentence spans `[start, end)` of `text`, trailing white space left out. */
 export function splitSentences(text: string): Array<[number, number]> {

@@ -3,11 +3,15 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 
 /** Zero-width and bidi control characters: invisible, dropped from output. */
 export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-/** Spaces folded inside a line (CLEANING.md: spaces, tabs and NBSP). */
-const FOLDABLE = /[ \t\u00A0]+/g;
+/**
+ * Spaces folded inside a line (CLEANING.md: spaces, tabs and NBSP), and the
+ * CR / LF that decoding `&#10;`, `&#13;` or `&NewLine;` puts into a line: a
+ * line break inside a paragraph would make it two lines on a second pass.
+ */
+const FOLDABLE = /[ \t\u00A0\r\n]+/g;
 
 /** Characters that make a line need folding (anything but single ASCII spaces). */
-const NEEDS_FOLD = /[\t\u00A0\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]| {2}/;
+const NEEDS_FOLD = /[\t\u00A0\r\n\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]| {2}/;
 
 /** Fold white space, drop invisible characters, trim. Entities stay as they are. */
 export function normalizeSpace(text: string): string {
@@ -36,9 +40,18 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * Decode entities once, after dropping invisible characters: dropping them
+ * after decoding could complete a reference (`&amp\u200b;` → `&amp;`) that a
+ * second pass would decode.
+ */
+export function decodeVisible(text: string): string {
+  return text.includes('&') ? decodeEntities(text.replace(INVISIBLE, '')) : text;
+}
+
 /** The text a kept line prints as: white space folded, entities decoded once. */
 export function toOutputText(text: string): string {
-  return normalizeSpace(decodeEntities(text));
+  return normalizeSpace(decodeVisible(text));
 }
 
 const WORD = /[\p{L}\p{N}_]+/gu;

@@ -4,7 +4,7 @@
  * data (rule id, reason, span) on the node; reports are built from it later.
  */
 import type { Node, Parent, Point, Position } from 'unist';
-import { toOutputText, wordCount } from './text.js';
+import { decodeEntities, INVISIBLE, toOutputText, wordCount } from './text.js';
 import type { Words } from './phrases.js';
 
 /** Why a rule removed something. */
@@ -98,6 +98,16 @@ export function currentRaw(node: LineNode): string {
 }
 
 /**
+ * True when joining the pieces' decoded texts does not give the decoded whole
+ * (a reference formed across a join, `&#x4` + `1;`), or leaves a reference a
+ * second pass would decode that no piece has alone (`&amp;` + `amp;`).
+ */
+function gluesReference(decodedWhole: string, decodedPieces: string[]): boolean {
+  const joined = decodedPieces.join('');
+  return decodedWhole !== joined || decodeEntities(joined) !== decodedPieces.map(decodeEntities).join('');
+}
+
+/**
  * Cut `[from, to)` of the line's current raw text (`currentRaw`) and record
  * it. Offsets are mapped back to the original line, so later rules can keep
  * working on the current text while spans stay exact.
@@ -107,6 +117,7 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
   const kept = node.data.kept ?? [[0, node.value.length]];
   const next: Array<[number, number]> = [];
   const cuts = node.data.cuts ?? (node.data.cuts = []);
+  const cutCount = cuts.length;
   let pos = 0;
   for (const [a, b] of kept) {
     const len = b - a;
@@ -121,8 +132,20 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
     }
     pos += len;
   }
+  // A cut that would glue a character reference together (`&#x4<b>1;`,
+  // `&amp;<p>amp;`) is not made: decoding the glued text would print a
+  // character the input does not have, and a reference left in the output
+  // would be decoded by a second pass.
+  const before = node.data.kept;
   node.data.kept = next;
-  node.data.text = toOutputText(currentRaw(node));
+  const raw = currentRaw(node);
+  const decode = (t: string) => decodeEntities(t.replace(INVISIBLE, ''));
+  if (raw.includes('&') && gluesReference(decode(raw), next.map(([a, b]) => decode(node.value.slice(a, b))))) {
+    node.data.kept = before;
+    cuts.length = cutCount;
+    return;
+  }
+  node.data.text = toOutputText(raw);
   node.data.words = undefined;
   if (node.data.text === '') removeLine(node, rule, reason);
 }
