@@ -206,6 +206,16 @@ describe('failures inside a worker', { timeout: 60_000 }, () => {
     expect(deboil(['--jsonl'], { input: jsonl([records[4]]) }).stdout).toContain('"id":"d4"');
   });
 
+  it('a .txt input that hangs is stopped after --timeout-ms too: named with the reason, skipped, the others cleaned (exit 1)', () => {
+    const dir = tree({ 'in/a.txt': BODY_A, 'in/h.txt': BODY_B + 'DEBOIL_TEST_HANG\n', 'in/b.txt': BODY_B });
+    const r = deboil(['in', '--out-dir', 'out', '--timeout-ms', '200', '--jobs', '1'], { cwd: dir, env });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/h\.txt: took longer than \d+ ms twice: its worker was stopped/);
+    expect(readFileSync(join(dir, 'out/a.txt'), 'utf8')).toBe(clean(BODY_A).text);
+    expect(readFileSync(join(dir, 'out/b.txt'), 'utf8')).toBe(clean(BODY_B).text);
+    expect(existsSync(join(dir, 'out/h.txt'))).toBe(false);
+  });
+
   it('a document that hangs: its worker is stopped after --timeout-ms (twice), it is reported in place, the rest comes out', () => {
     const records = [{ id: 'a', text: BODY_A }, { id: 'h', text: BODY_B + 'DEBOIL_TEST_HANG\n' }, { id: 'b', text: BODY_B }];
     const r = deboil(['--jsonl', '--timeout-ms', '200', '--jobs', '1'], { input: jsonl(records), env });

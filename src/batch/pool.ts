@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import type { DeboilOptions } from '../pipeline/preset.js';
 import { inPlaceErrorLine } from '../io/error-records.js';
 import { idOf } from './record-cleaner.js';
-import type { LinesTask, TaskResult, WorkerData } from './worker.js';
+import type { LinesTask, TaskResult, TextResult, WorkerData } from './worker.js';
 
 export interface PoolOptions {
   /** Worker threads (default: the number of cores). */
@@ -61,8 +61,8 @@ export class CleaningPool {
   }
 
   /** The pool for a batch: big documents get a worker with an unlimited heap of their own. */
-  private poolFor(task: LinesTask): Piscina {
-    if (task.bytes.length <= SMALL_BATCH_BYTES) return this.piscina;
+  private poolFor(size: number): Piscina {
+    if (size <= SMALL_BATCH_BYTES) return this.piscina;
     return (this.big ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: 1, idleTimeout: BIG_POOL_IDLE_MS, workerData: this.workerData }));
   }
 
@@ -72,11 +72,39 @@ export class CleaningPool {
     const timer = setTimeout(() => controller.abort(new Overrun(`took longer than ${ms} ms`)), ms);
     try {
       // The input is copied, not moved: a re-run after a failure needs it.
-      return (await this.poolFor(task).run(task, { signal: controller.signal })) as TaskResult;
+      return (await this.poolFor(task.bytes.length).run(task, { signal: controller.signal })) as TaskResult;
     } catch (err) {
       throw controller.signal.aborted ? controller.signal.reason : err;
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Clean one whole text in a worker, with the same limit as a batch: it is
+   * tried twice, and rejects with the reason when both tries fail.
+   */
+  async cleanText(text: string): Promise<TextResult> {
+    const run = async (): Promise<TextResult> => {
+      const ms = this.timeoutMs + Math.ceil(text.length / 1e6) * 1000;
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(new Overrun(`took longer than ${ms} ms`)), ms);
+      try {
+        return (await this.poolFor(text.length).run({ text }, { name: 'cleanText', signal: controller.signal })) as TextResult;
+      } catch (err) {
+        throw controller.signal.aborted ? controller.signal.reason : err;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    try {
+      return await run();
+    } catch {
+      try {
+        return await run();
+      } catch (err) {
+        throw new Error(reasonOf(err));
+      }
     }
   }
 

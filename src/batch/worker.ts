@@ -11,6 +11,7 @@
 import { workerData } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { DeboilOptions } from '../pipeline/preset.js';
+import { clean, type CleanResult } from '../pipeline/clean.js';
 import { cleanRecord, idOf, parseRecord, type RecordFields } from './record-cleaner.js';
 import { inPlaceErrorLine } from '../io/error-records.js';
 
@@ -42,6 +43,13 @@ export interface TaskResult {
    */
   threw?: TaskError;
 }
+
+/** One whole text (a .txt input) to clean, as `clean()` would. */
+export interface TextTask {
+  text: string;
+}
+
+export type TextResult = Pick<CleanResult, 'text' | 'title' | 'language' | 'removed'>;
 
 export interface WorkerData {
   options?: DeboilOptions;
@@ -94,4 +102,11 @@ export default function cleanLines(task: LinesTask) {
   // Moved, not cloned: the buffer changes owner and the small rest is copied.
   const movable = { [Piscina.transferableSymbol]: bytes.buffer, [Piscina.valueSymbol]: result };
   return Piscina.move(movable as unknown as Parameters<typeof Piscina.move>[0]) as unknown as TaskResult;
+}
+
+/** A .txt input: cleaned in a worker too, so that --timeout-ms can stop it. */
+export function cleanText(task: TextTask): TextResult {
+  if (FAULTS) testFault(task.text);
+  const { text, title, language, removed } = clean(task.text, options);
+  return { text, title, language, removed };
 }

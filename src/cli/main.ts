@@ -12,7 +12,8 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { reporter } from 'vfile-reporter';
 // Straight from the pipeline, not index.ts: index.ts also exports cleanStream, whose worker pool a .txt run need not load.
-import { cleanFile } from '../pipeline/clean.js';
+import { VFile } from 'vfile';
+import type { Removal } from '../pipeline/compiler.js';
 import { toMessages } from '../pipeline/report.js';
 import type { DeboilOptions, RuleId } from '../pipeline/preset.js';
 import { buildOptions, ruleIds, UsageError } from './cleaning-options.js';
@@ -180,6 +181,7 @@ interface RunContext {
   outName: (input: Input) => string;
   reportDocs: ReportDocument[];
   reportOmitted: number;
+  pool: CleaningPool;
 }
 
 /**
@@ -187,7 +189,7 @@ interface RunContext {
  * (already named on stderr); `onError` also gets the failure as a record.
  */
 async function cleanTextInput(input: Input, ctx: RunContext, onError: (e: ErrorRecord) => Promise<void>): Promise<boolean> {
-  const { args, options } = ctx;
+  const { args } = ctx;
   const name = nameOf(input);
   const fail = async (message: string, reason: string) => {
     await say(message);
@@ -205,9 +207,16 @@ async function cleanTextInput(input: Input, ctx: RunContext, onError: (e: ErrorR
     return fail(message, message.slice(name.length + 2));
   }
 
-  const file = cleanFile(text, options, name);
-  const { title, language, removed } = file.data.deboil!;
-  const result = { title, text: String(file.value), language, removed };
+  // In a worker, so that --timeout-ms can stop a document that takes too long.
+  let result: { title: string | null; text: string; language: string; removed: Removal[] };
+  try {
+    const { title, text: clean, language, removed } = await ctx.pool.cleanText(text);
+    result = { title, text: clean, language, removed };
+  } catch (err) {
+    const reason = describeError(err);
+    return fail(`${name}: ${reason}`, reason);
+  }
+  const { title, removed } = result;
   if (args.report !== undefined) {
     if (ctx.reportDocs.length < args.reportLimit) ctx.reportDocs.push({ path: name, input: text, title, removed });
     else ctx.reportOmitted++;
@@ -230,6 +239,7 @@ async function cleanTextInput(input: Input, ctx: RunContext, onError: (e: ErrorR
   }
 
   if (args.explain) {
+    const file = new VFile({ path: name, value: result.text });
     toMessages(file, removed);
     // vfile-reporter picks colours for stderr; decide for stdout ourselves.
     const explainTo = toStdout ? process.stderr : process.stdout;
@@ -267,7 +277,6 @@ async function run(argv: string[]): Promise<number> {
     throw new UsageError('several inputs (or a folder or glob) cannot share stdout as text: use --out-dir DIR, or --format json for JSON Lines');
   }
 
-  const ctx: RunContext = { args, options, batch, outName, reportDocs: [], reportOmitted: 0 };
   let failed = errors.length;
   for (const { input, reason } of errors) await say(`${input}: ${reason}`);
   const expansionErrors = errors.map(({ input, reason }): ErrorRecord => ({ path: input, line: null, id: null, reason }));
@@ -275,8 +284,9 @@ async function run(argv: string[]): Promise<number> {
   // The errors file: named, or by default beside the outputs of a record run.
   const errorsPath = args.errors ?? (args.outDir !== undefined && hasRecords ? join(args.outDir, 'deboil-errors.jsonl') : undefined);
   const stats = new BatchStats();
-  // Loaded only for record inputs: they cost startup time that a .txt run does not need.
-  const pool: CleaningPool | null = hasRecords ? new (await import('../batch/pool.js')).CleaningPool({ jobs: args.jobs, options, timeoutMs: args.timeoutMs }) : null;
+  // Every document is cleaned in a worker, so that --timeout-ms can stop one that hangs.
+  const pool: CleaningPool = new (await import('../batch/pool.js')).CleaningPool({ jobs: args.jobs, options, timeoutMs: args.timeoutMs });
+  const ctx: RunContext = { args, options, batch, outName, reportDocs: [], reportOmitted: 0, pool };
   const { cleanRecordInput } = hasRecords ? await import('../batch/record-input.js') : { cleanRecordInput: null };
   let totalBytes = 0;
   for (const input of inputs) if (input.kind === 'file' && isRecords(input)) totalBytes += await stat(input.path).then((s) => s.size, () => 0);
@@ -287,7 +297,7 @@ async function run(argv: string[]): Promise<number> {
     if (shown++ < SHOWN_RECORD_ERRORS) await say(`${e.path}${e.line === null ? '' : `:${e.line}`}: ${e.reason}`);
   };
   const recordRun = (inPlace: boolean): RecordRun => ({
-    pool: pool!,
+    pool,
     fields: { textField: args.textField, idField: args.idField },
     limits: { ...DEFAULT_BATCH, maxLineBytes: args.maxDocBytes },
     inPlace,
@@ -367,7 +377,7 @@ async function run(argv: string[]): Promise<number> {
     }
   } finally {
     progress.stop();
-    await pool?.destroy();
+    await pool.destroy();
   }
   if (shown > SHOWN_RECORD_ERRORS) await say(`… and ${shown - SHOWN_RECORD_ERRORS} more record errors${errorsPath ? ` in ${errorsPath}` : ''}`);
   if (hasRecords) await say(stats.summary(errorsPath));
