@@ -299,3 +299,10 @@ describe('more general wording', () => {
     expect(runRule(trackingIds, `${BODY}\n2019\n`).text).toBe(`${BODY}\n\n2019\n`);
   });
 });
+
+describe('syndication-wrappers and character references', () => {
+  it('cuts an end mark followed by white space written as a reference, in one pass', () => {
+    expect(clean('(end)&#13;').text).toBe('');
+    expect(clean(`${BODY} (end)&#10;&nbsp;`).text).toBe(BODY + '\n');
+  });
+});

@@ -32,13 +32,14 @@ const PREFIX = /^\s*(?:date\s+)?\d{4}-\d\d-\d\d\s+\((?:MENAFN|[A-Z])[^()]{0,80}(
 // `(?<!\s)` in END_MARK and TAIL_CREDIT: start at the head of a run of white
 // space only, so a long run is not rescanned from each of its positions.
 // They are tested on the folded text but cut from the raw line, so they also
-// take the invisible characters (zero-width, bidi) the folded text dropped.
-const END_MARK = /(?<!\s)\s*[(（](?:end|ends|fin|fine|ende|конец|完)[)）][\s\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069]*$/iu;
+// take the invisible characters (zero-width, bidi) the folded text dropped,
+// and white space still written as a character reference (`(end)&#13;`).
+const END_MARK = /(?<!\s)\s*[(（](?:end|ends|fin|fine|ende|конец|完)[)）](?:[\s\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069]|&#(?:9|1[03]|32|160);|&#[xX](?:9|[aAdD]|20|[aA]0);|&(?:nbsp|NewLine|Tab);)*$/iu;
 const CREDIT_LINE = /^[(（](?:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation|edited|graphics?|research|produced)\b[^()（）]{0,300}[)）]$/iu;
 /** Editor slugs: a short lower-case code, or a bracketed `editor: name`. */
 const SLUG = /^(?:[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}|\[[^\]\n]{1,20}[:：][^\]\n]{1,30}\])$/u;
 /** A trailing wire or editor credit on the last paragraph. */
-const TAIL_CREDIT = /(?<!\s)\s*(?:[(（](?:[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*){0,2}|[a-z]{2,4}|[^()（）]{1,12}[/／][^()（）]{1,12})[)）])[\s\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069]*$/u;
+const TAIL_CREDIT = /(?<!\s)\s*(?:[(（](?:[\p{Lu}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*){0,2}|[a-z]{2,4}|[^()（）]{1,12}[/／][^()（）]{1,12})[)）])(?:[\s\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069]|&#(?:9|1[03]|32|160);|&#[xX](?:9|[aAdD]|20|[aA]0);|&(?:nbsp|NewLine|Tab);)*$/u;
 
 /** `Andrés Malamud es politólogo …`, `Jane Doe is a reporter at …`: who wrote it, after the article. */
 const AUTHOR_NOTE = /^[*_]?(?:\p{Lu}[\p{L}'’.-]+\s){1,3}(?:is|was|es|ist|est|é|è|jest|является)\s(?:an?\s|un[ao]?\s|ein[e]?\s|uma?\s)?(?:\p{Ll}[\p{L}-]*\s){0,3}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|author|professor|researcher|analyst|fellow|politólogo|periodista|investigador[a]?|profesor[a]?|escritor[a]?|redakteur(?:in)?|journalist(?:in)?|autor(?:in)?|journaliste|chercheur|professeur|jornalista|pesquisador[a]?|giornalista)\b/u;
