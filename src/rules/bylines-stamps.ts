@@ -89,7 +89,7 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
         removeLine(node, ruleId, 'byline');
       } else if (at && words <= 10 && HANDLE.test(text) && (RELATIVE_TIME.test(text) || hasDate(text))) {
         removeLine(node, ruleId, 'byline with a handle and a time');
-      } else if (digit && words <= 30 && hasDate(text) && INNER_BYLINE.test(text)) {
+      } else if (digit && words <= 30 && INNER_BYLINE.test(text) && hasDate(text)) {
         removeLine(node, ruleId, 'byline with a date');
       } else if (at && words <= 14 && CONTACT.test(text)) {
         removeLine(node, ruleId, 'author contact line');

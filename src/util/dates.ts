@@ -37,12 +37,17 @@ const GLUE = ['at', 'on', 'the', 'of', 'de', 'del', 'do', 'da', 'di', 'le', 'um'
 const WORDS = new Set([...MONTHS, ...WEEKDAYS, ...TIME_WORDS, ...GLUE]);
 const MONTH_SET = new Set(MONTHS);
 const NUMBER_TOKEN = /^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|\.|am|pm|h)?$/;
+/** The first part of a line as `isDateOnly` splits it. */
+const FIRST_PART = /^[^\s,.:/\-–—|•·()]+/u;
 const CJK_DATE = /^\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*[（(][^）)]{1,3}[）)])?(?:\s*\d{1,2}[:：]\d{2})?$/u;
 
 /** True when the line holds a date or time and nothing else. */
 export function isDateOnly(text: string): boolean {
   if (text.length > 60 || !/\d/.test(text)) return false;
   if (CJK_DATE.test(text)) return true;
+  // Most lines fail on their first word: test it before splitting the whole line.
+  const first = FIRST_PART.exec(text);
+  if (first && !NUMBER_TOKEN.test(first[0].toLowerCase()) && !WORDS.has(first[0].toLowerCase())) return false;
   const parts = text.toLowerCase().split(/[\s,.:/\-–—|•·()]+/u).filter(Boolean);
   if (parts.length === 0) return false;
   let numbers = 0;
