@@ -2,7 +2,8 @@
 // from ../shared/datasets (repeated), with 1 and N workers, peak RSS of the whole
 // process tree, the share of bytes sent through retext-english, two baselines
 // (copy-through and a C4-style line filter, same I/O path), and single large
-// documents. Prints a table and writes bench/results/latest.json.
+// documents, and the hostile inputs of bench/hostile.mjs. Prints tables and
+// writes bench/results/latest.json.
 //
 // The corpus is cached under $TMPDIR/deboil-bench/ (never committed).
 import { spawn, spawnSync } from 'node:child_process';
@@ -181,6 +182,10 @@ async function main() {
     console.error(`single ${mb} MB document: ${seconds.toFixed(2)} s`);
   }
 
+  // Hostile inputs (the hardening issue): per-MB slowdown against normal text, in this process.
+  const { runHostile, printHostile } = await import('./hostile.mjs');
+  const hostile = runHostile(clean);
+
   const retext = retextShare();
   const results = {
     date: new Date().toISOString(),
@@ -196,6 +201,7 @@ async function main() {
     retextEnglish: retext,
     singleDocuments: single,
     ratio50to5: single[2].seconds / single[1].seconds,
+    hostile,
   };
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');
@@ -211,6 +217,7 @@ async function main() {
   console.log(`\nspeed-up with ${jobs} workers: ${results.speedup.toFixed(2)}×; per core: ${results.mbPerSPerCore.toFixed(1)} MB/s`);
   console.log(`retext-english share of bytes: ${retext.share ?? 'unknown'} (${retext.note})`);
   console.log(`single documents: ${single.map((s) => `${s.mb} MB ${s.seconds.toFixed(2)} s (${s.mbPerS.toFixed(1)} MB/s)`).join(', ')}; 50 MB / 5 MB time: ${results.ratio50to5.toFixed(1)}×`);
+  printHostile(hostile);
   console.log(`\nwritten: bench/results/latest.json`);
 }
 
