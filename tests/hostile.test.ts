@@ -188,6 +188,15 @@ describe('line ends, invisible characters and scripts', () => {
     expect(cjk).toMatchObject({ status: 0, stderr: '', stdout: `${chinese}\n\n${japanese}\n` });
   });
 
+  it('refuses a .txt document over --max-doc-bytes before reading it, with the size and the limit; the others are cleaned', () => {
+    const dir = tree({ 'in/big.txt': BODY_A.repeat(50), 'in/small.txt': BODY_B });
+    const r = deboil(['in', '--out-dir', 'out', '--max-doc-bytes', '1000'], dir);
+    expectNoCrash(r);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/big\.txt: document of \d+ bytes is larger than --max-doc-bytes \(1000\); skipped/);
+    expect(listing(join(dir, 'out'))).toEqual(['small.txt']);
+  });
+
   it('gives an empty output for an empty file (exit 0), and an empty JSON text', () => {
     const dir = tree({ 'empty.txt': '' });
     expect(deboil(['empty.txt'], dir)).toMatchObject({ status: 0, stdout: '', stderr: '' });

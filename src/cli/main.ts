@@ -198,7 +198,7 @@ async function cleanTextInput(input: Input, ctx: RunContext, onError: (e: ErrorR
   };
   let text: string;
   try {
-    const decoded = decodeInput(await readInput(input), name);
+    const decoded = decodeInput(await readInput(input, args.maxDocBytes), name);
     for (const warning of decoded.warnings) await say(`warning: ${warning}`);
     text = decoded.text;
   } catch (err) {

@@ -127,18 +127,27 @@ function kindOf(s: Stats): string {
  * never ends. The file is opened non-blocking, so opening a FIFO returns at
  * once, and checked on the open handle, so it cannot change in between.
  */
-export async function readInput(input: Input): Promise<Buffer> {
+/** A text input is one document, held whole: one over `maxBytes` is refused before it is read. */
+export async function readInput(input: Input, maxBytes = Infinity): Promise<Buffer> {
+  const tooBig = (size: number) => new Error(`${input.kind === 'file' ? input.path : '<stdin>'}: document of ${size} bytes is larger than --max-doc-bytes (${maxBytes}); skipped`);
   if (input.kind === 'file') {
     const handle = await open(input.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
       const info = await handle.stat();
       if (!info.isFile()) throw new Error(`${input.path}: is ${kindOf(info)}, not a regular file; skipped`);
+      if (info.size > maxBytes) throw tooBig(info.size);
       return await handle.readFile();
     } finally {
       await handle.close();
     }
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    // Keep reading to the end (a writer must not get EPIPE), but hold nothing more.
+    if (size <= maxBytes) chunks.push(chunk as Buffer);
+  }
+  if (size > maxBytes) throw tooBig(size);
   return Buffer.concat(chunks);
 }
