@@ -123,50 +123,13 @@ function resumes(lines: LineNode[], body: boolean[], header: number): boolean {
 /** Body lines; a repeat of an earlier line is no evidence of the article (the duplicates rule removes it later). */
 function findBodyLines(lines: LineNode[]): boolean[] {
   const seenText = new Set<string>();
-  const body = lines.map((n) => {
+  return lines.map((n) => {
     if (!isKept(n)) return false;
     const key = comparable(n.data.text);
     const repeat = seenText.has(key);
     seenText.add(key);
     return !repeat && isBodyText(n.data.text, lineWords(n));
   });
-  markWrappedProse(lines, body);
-  return body;
-}
-
-const STARTS_LOWER = /^["“‘'(]?\p{Ll}/u;
-const WRAP_MIN = 40;
-
-/**
- * Hard-wrapped prose (RFCs, mailing lists, plain-text pages) breaks its
- * sentences over lines of similar width, so no single line reads as a
- * sentence. A block of such lines (no blank line between them, most at
- * least 40 characters, and most breaks falling inside a sentence: the next
- * line goes on in lower case) is body text when it reads as prose joined.
- * A list of headlines breaks before capitals, so it never qualifies.
- */
-function markWrappedProse(lines: LineNode[], body: boolean[]): void {
-  let i = 0;
-  while (i < lines.length) {
-    let j = i;
-    while (j + 1 < lines.length && !lines[j].data.blankAfter && isKept(lines[j + 1])) j++;
-    if (j - i >= 2 && isKept(lines[i])) {
-      let wide = 0;
-      let inside = 0;
-      let joined = '';
-      for (let k = i; k <= j; k++) {
-        const text = lines[k].data.text;
-        if (text.length >= WRAP_MIN) wide++;
-        if (k > i && STARTS_LOWER.test(text)) inside++;
-        joined += (k > i ? ' ' : '') + text;
-      }
-      const count = j - i + 1;
-      if (wide * 3 >= count * 2 && inside * 2 >= count - 1 && isBodyText(joined)) {
-        for (let k = i; k <= j; k++) body[k] = true;
-      }
-    }
-    i = j + 1;
-  }
 }
 
 /**
