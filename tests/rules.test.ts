@@ -306,3 +306,13 @@ describe('syndication-wrappers and character references', () => {
     expect(clean(`${BODY} (end)&#10;&nbsp;`).text).toBe(BODY + '\n');
   });
 });
+
+describe('breadcrumbs with a site suffix', () => {
+  it('judges a breadcrumb without its trailing `| Section | Site`, so a second pass agrees with the first', () => {
+    const input = 'Главная » ИнтересноеTitle of the page | Section | Site\nOfficials said the new timetable would take effect in March, after a consultation.';
+    const once = clean(input).text;
+    expect(once).toBe('Officials said the new timetable would take effect in March, after a consultation.\n');
+    expect(clean(once).text).toBe(once);
+    expect(runRule(navigation, `Title of the page here | News » World\n${BODY}\n`).text).toContain('Title of the page here');
+  });
+});

@@ -41,8 +41,12 @@ const BULLET = /^[•·▪▫◦‣►▶»›■□●○◆◇✓-]\s*\S/u;
 const CRUMB_SEPARATOR = /\s(?:»|›|>|\/|\\|→|::)\s/u;
 
 /** Short parts joined by `»`, `›`, `>` …; the last part may be the page's title. */
-function isBreadcrumb(text: string): boolean {
-  if (!CRUMB_SEPARATOR.test(text) || /[.!?]$/.test(text)) return false;
+function isBreadcrumb(line: string): boolean {
+  if (!CRUMB_SEPARATOR.test(line) || /[.!?]$/.test(line)) return false;
+  // Judged without a trailing `| Section | Site`, as it reads once headline-suffix has cut that off.
+  const bar = line.indexOf(' | ');
+  const text = bar > 0 ? line.slice(0, bar) : line;
+  if (!CRUMB_SEPARATOR.test(text)) return false;
   const parts = text.split(CRUMB_SEPARATOR);
   const last = parts.length > 2 ? parts.length - 1 : parts.length;
   return parts.slice(0, last).every((p) => wordCount(p) <= 4 || p.length <= 12);
