@@ -316,3 +316,12 @@ describe('breadcrumbs with a site suffix', () => {
     expect(runRule(navigation, `Title of the page here | News » World\n${BODY}\n`).text).toContain('Title of the page here');
   });
 });
+
+describe('cuts that leave nothing to read', () => {
+  it('remove the line when only punctuation is left, and every tail credit goes in one pass', () => {
+    expect(clean('/(end)').text).toBe('');
+    const once = clean('北京时间2024年1月4日，新华社报道。(Yonhap)(Yonhap)').text;
+    expect(once).toBe('北京时间2024年1月4日，新华社报道。\n');
+    expect(clean(once).text).toBe(once);
+  });
+});

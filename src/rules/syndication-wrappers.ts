@@ -88,8 +88,10 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
       removeLine(node, ruleId, 'note on the author closing the article');
       return;
     }
-    if (node.data.role !== 'title' && /[.!?。！？"”]/u.test(node.data.text.slice(0, -1)) && TAIL_CREDIT.test(node.data.text)) {
-      cutMatch(node, TAIL_CREDIT, ruleId, 'wire or editor credit closing the last paragraph');
+    // `… said. (Yonhap)(Yonhap)`: every credit at the end goes in this pass (a few at most).
+    for (let k = 0; k < 4 && isKept(node); k++) {
+      if (!(node.data.role !== 'title' && /[.!?。！？"”]/u.test(node.data.text.slice(0, -1)) && TAIL_CREDIT.test(node.data.text))) break;
+      if (!cutMatch(node, TAIL_CREDIT, ruleId, 'wire or editor credit closing the last paragraph')) break;
     }
   };
 }

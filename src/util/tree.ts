@@ -83,6 +83,8 @@ export function removeLine(node: LineNode, rule: string, reason: string): void {
   if (node.data.removed === undefined) node.data.removed = { rule, reason };
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** The line's word count (`wordCount` of its current text), computed once: every rule asks. */
 export function lineWords(node: LineNode): number {
   return (node.data.words ??= wordCount(node.data.text));
@@ -147,7 +149,8 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
   }
   node.data.text = toOutputText(raw);
   node.data.words = undefined;
-  if (node.data.text === '') removeLine(node, rule, reason);
+  // A cut that leaves only punctuation (`/` of `/(end)`) leaves nothing to read: the line goes with it.
+  if (node.data.text === '' || !LETTER_OR_DIGIT.test(node.data.text)) removeLine(node, rule, reason);
 }
 
 /** Cut the first match of `pattern` (non-global) from the line's current text. */
