@@ -325,3 +325,12 @@ describe('cuts that leave nothing to read', () => {
     expect(clean(once).text).toBe(once);
   });
 });
+
+describe('headline-suffix settles in one pass', () => {
+  it('cuts every site or section name it would cut a second time', () => {
+    const input = 'Title of the page | Section | SiteГлавная » Интересное\nOfficials said the new timetable would take effect in March, after a consultation.';
+    const once = clean(input);
+    expect(once.title).toBe('Title of the page');
+    expect(clean(once.text).text).toBe(once.text);
+  });
+});
