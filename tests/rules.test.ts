@@ -334,3 +334,12 @@ describe('headline-suffix settles in one pass', () => {
     expect(clean(once.text).text).toBe(once.text);
   });
 });
+
+describe('a sentence with a bracketed credit', () => {
+  it('still ends like a sentence, so cutting the credit changes nothing else', () => {
+    const input = 'עברית: זה משפט ארוך בתוך גוף הכתבה.\nOfficials said the new timetable would take effect in March, after a consultation.(Yonhap)';
+    const once = clean(input).text;
+    expect(once).toBe('Officials said the new timetable would take effect in March, after a consultation.\n');
+    expect(clean(once).text).toBe(once);
+  });
+});

@@ -99,8 +99,12 @@ export function wordCount(text: string): number {
   return cjk > 0 ? Math.max(words, Math.round(cjk / 2)) : words;
 }
 
-/** Ends like a sentence, in any script, optionally followed by closing quotes or brackets. */
-const TERMINAL = /[.!?…。！？؟।॥۔።]["'”’»)\]）」』]*$|["”»」』]$/u;
+/**
+ * Ends like a sentence, in any script, optionally followed by closing quotes
+ * or brackets, or by a short credit in brackets (`… said. (Reuters)`), which
+ * a later rule cuts: the line must read the same before and after that cut.
+ */
+const TERMINAL = /[.!?…。！？؟।॥۔።]["'”’»)\]）」』]*(?: ?[(（][^()（）]{1,30}[)）])?$|["”»」』]$/u;
 export function endsLikeSentence(text: string): boolean {
   return TERMINAL.test(text);
 }
