@@ -343,3 +343,11 @@ describe('a sentence with a bracketed credit', () => {
     expect(clean(once).text).toBe(once);
   });
 });
+
+describe('rules that see what another rule cut', () => {
+  it('find a prefix once a tracking parameter before it is cut, and a photo credit before a wire credit', () => {
+    for (const input of ['?utm_source=feed&utm_medium=rssdate 2024-01-04 (MENAFN- Kuwait News Agency (KUNA))', '0FILE PHOTO: a caption. KCNA via REUTERS/File Photo(Yonhap)']) {
+      expect(clean(input).text, input).toBe('');
+    }
+  });
+});

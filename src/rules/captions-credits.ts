@@ -59,6 +59,8 @@ const CREDIT_ONLY = new RegExp(
  * for a run of spaces (quadratic); the same goes for the first character
  * after the labels of INLINE_CREDIT and LABELLED_CREDIT below.
  */
+/** A wire credit in brackets closing a line (`…(Yonhap)`): syndication-wrappers cuts it later. */
+const BRACKET_CREDIT = / ?[(（][^()（）]{1,30}[)）]$/u;
 const ENDS_WITH_CREDIT = new RegExp(
   String.raw`[.!?"”'’)]\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:\/\s*)?(?:via\s+)?${AGENCY}(?:[-\/][\p{L} ]{0,29}\p{L})?(?:\s+(?:[Ff]ile|[Ff]ile [Pp]hoto|[Aa]rchive|[Pp]ool))?\)?$`,
   'u',
@@ -73,6 +75,10 @@ const PHOTO_WORD_NEAR_END = /photo|image|picture|video/i;
 const TAIL = 200;
 function tailOf(text: string): string {
   return text.length > TAIL ? text.slice(-TAIL) : text;
+}
+/** A caption: a sentence ending in an agency credit or in `Photograph by …`. */
+function endsWithCredit(text: string): boolean {
+  return (AGENCY_NEAR_END.test(tailOf(text)) && ENDS_WITH_CREDIT.test(text)) || (PHOTO_WORD_NEAR_END.test(tailOf(text)) && ENDS_WITH_PHOTO_BY.test(text));
 }
 
 /** A sentence followed by `Photograph by …`. */
@@ -135,7 +141,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
         if (prev && isKept(prev) && (prev.data.blankAfter ? words <= 15 : words <= 40) && prev.data.role === undefined) {
           mark(prev, 'caption above a photo credit');
         }
-      } else if (text.length <= 600 && ((AGENCY_NEAR_END.test(tailOf(text)) && ENDS_WITH_CREDIT.test(text)) || (PHOTO_WORD_NEAR_END.test(tailOf(text)) && ENDS_WITH_PHOTO_BY.test(text)))) {
+      } else if (text.length <= 600 && (endsWithCredit(text) || (text.endsWith(')') && endsWithCredit(text.replace(BRACKET_CREDIT, ''))))) {
         mark(node, 'caption ending in a photo credit');
       }
     }

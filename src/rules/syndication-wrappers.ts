@@ -18,7 +18,7 @@
  *   out: (line removed)
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { cutMatch, isKept, removeLine, lineWords } from '../util/tree.js';
+import { currentRaw, cutMatch, isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
 
 export const ruleId = 'syndication-wrappers';
@@ -65,7 +65,8 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
       const node = lines[i];
       if (!isKept(node)) continue;
       const text = node.data.text;
-      if (kept++ < 3 && PREFIX.test(node.value)) cutMatch(node, PREFIX, ruleId, 'aggregator prefix');
+      // On the text as it is now: another rule may have cut what stood before the prefix.
+      if (kept++ < 3 && PREFIX.test(currentRaw(node))) cutMatch(node, PREFIX, ruleId, 'aggregator prefix');
       if (!isKept(node)) continue;
       // What is left after the end mark is judged too, as a second pass would.
       if ((text.endsWith(')') || text.endsWith('）')) && END_MARK.test(text)) cutMatch(node, END_MARK, ruleId, 'end mark');
