@@ -349,5 +349,8 @@ describe('rules that see what another rule cut', () => {
     for (const input of ['?utm_source=feed&utm_medium=rssdate 2024-01-04 (MENAFN- Kuwait News Agency (KUNA))', '0FILE PHOTO: a caption. KCNA via REUTERS/File Photo(Yonhap)']) {
       expect(clean(input).text, input).toBe('');
     }
+    const once = clean('&#10;date 2024-01-04 (MENAFN- Kuwait News Agency (KUNA))5 min readOfficials said the new timetable would take effect in March, after a consultation.').text;
+    expect(once).not.toContain('MENAFN');
+    expect(clean(once).text).toBe(once);
   });
 });

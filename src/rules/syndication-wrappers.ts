@@ -28,7 +28,8 @@ export const SYNDICATION_PHRASES = [
   'this story first appeared', 'this post originally appeared', 'originally appeared on', 'republished with permission', 'this article is republished from',
   'read the original article', 'source:', 'quelle:', 'fuente:', 'fonte:', 'источник:',
 ];
-const PREFIX = /^\s*(?:date\s+)?\d{4}-\d\d-\d\d\s+\((?:MENAFN|[A-Z])[^()]{0,80}(?:\([^()]{0,40}\))?[^()]{0,40}\)\s*/u;
+// White space may still be written as a character reference in the raw line (`&#10;date 2024-…`).
+const PREFIX = /^(?:\s|&#(?:9|1[03]|32|160);|&#[xX](?:9|[aAdD]|20|[aA]0);|&(?:nbsp|NewLine|Tab);)*(?:date\s+)?\d{4}-\d\d-\d\d\s+\((?:MENAFN|[A-Z])[^()]{0,80}(?:\([^()]{0,40}\))?[^()]{0,40}\)\s*/u;
 // `(?<!\s)` in END_MARK and TAIL_CREDIT: start at the head of a run of white
 // space only, so a long run is not rescanned from each of its positions.
 // They are tested on the folded text but cut from the raw line, so they also
