@@ -354,3 +354,13 @@ describe('rules that see what another rule cut', () => {
     expect(clean(once).text).toBe(once);
   });
 });
+
+describe('stray-html and escaped tags', () => {
+  it('cuts bare and closing tags still escaped once, which would be tags after decoding', () => {
+    const r = runRule(strayHtml, `${BODY.slice(0, -1)} &lt;/p&gt;&lt;p&gt;and more &lt;br /&gt; here.\n`);
+    expect(r.text).toBe(`${BODY.slice(0, -1)} and more here.\n`);
+    expect(clean('&lt;A&gt;').text).toBe('');
+    // An escaped tag inside a tag's attribute goes with the tag, in one cut.
+    expect(runRule(strayHtml, `${BODY} <p title="&lt;b&gt;">\n`).removed).toHaveLength(1);
+  });
+});

@@ -45,17 +45,33 @@ const TAG = new RegExp(
   'gi',
 );
 
+/**
+ * A bare or closing tag still escaped once (`&lt;p&gt;`, `&lt;/div&gt;`)
+ * decodes to a tag in the output, which a second pass would cut: it goes in
+ * the first. Tags with attributes stay escaped text (rare, and costly to
+ * match safely).
+ */
+const ESCAPED_TAG = new RegExp(`&lt; ?(?:\\/ ?)?(?:${ELEMENTS}) ?(?:\\/ ?)?&gt;`, 'gi');
+
 export interface StrayHtmlOptions {}
 
 export default function strayHtml(_options: StrayHtmlOptions = {}) {
   return (tree: LineRoot): void => {
     for (const node of tree.children) {
-      if (!isKept(node) || !node.value.includes('<')) continue;
+      if (!isKept(node)) continue;
+      const plain = node.value.includes('<');
+      const escaped = node.value.includes('&lt;');
+      if (!plain && !escaped) continue;
       // Cut from the right so earlier offsets stay valid.
       const raw = currentRaw(node);
       const spans: Array<[number, number]> = [];
-      TAG.lastIndex = 0;
-      for (let m = TAG.exec(raw); m; m = TAG.exec(raw)) spans.push([m.index, m.index + m[0].length]);
+      for (const pattern of plain && escaped ? [TAG, ESCAPED_TAG] : plain ? [TAG] : [ESCAPED_TAG]) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) spans.push([m.index, m.index + m[0].length]);
+      }
+      // An escaped tag inside a tag's attribute (`<p title="&lt;b&gt;">`) goes with the tag.
+      spans.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+      for (let i = 1; i < spans.length; i++) if (spans[i][0] < spans[i - 1][1]) spans.splice(i--, 1);
       for (let i = spans.length - 1; i >= 0; i--) {
         cutSpan(node, spans[i][0], spans[i][1], ruleId, 'HTML tag left in the text');
         if (!isKept(node)) break;
