@@ -2,13 +2,14 @@
  * Shared helpers of the batch tests: run the built CLI, make temp folders,
  * build JSONL and WET inputs (WET gzipped per record, as Common Crawl does).
  */
-import { afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+
+/** Temp folders, shared with the other CLI tests. */
+export { tree } from './temp-tree.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = resolve(ROOT, 'dist/cli/main.js');
@@ -24,19 +25,6 @@ export function deboil(args: string[], opts: { cwd?: string; input?: string | Bu
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-/** A fresh temp dir with the given files (path → content), removed after the run. */
-export function tree(files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'deboil-batch-'));
-  made.push(dir);
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
 
 /** Every file under `dir` (dot files included) → its bytes. */
 export function snapshot(dir: string): Record<string, Buffer> {

@@ -2,12 +2,12 @@
  * End-to-end tests of the deboil CLI: spawn the built binary (npm test builds
  * dist/ first) on temp folders and check exit codes, streams and files.
  */
-import { afterAll, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listing, tree } from './temp-tree.js';
 import { clean, type DeboilOptions } from '../dist/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,25 +27,7 @@ function deboil(args: string[], opts: { cwd?: string; input?: string | Buffer } 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** A fresh temp dir with the given files (path → content), removed after the run. */
-function tree(files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'deboil-cli-'));
-  made.push(dir);
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
-
-/** Every file under `dir`, as sorted `/`-separated relative paths (dot files included). */
-const listing = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-  .filter((d) => d.isFile())
-  .map((d) => join(d.parentPath, d.name).slice(dir.length + 1).split('\\').join('/'))
-  .sort();
 
 // Long enough to read as article paragraphs, so no rule removes them.
 const BODY_A = 'The city council voted on Tuesday to expand the bus network, adding three routes that connect the northern suburbs with the hospital district.\n';

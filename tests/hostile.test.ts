@@ -8,12 +8,12 @@
  * bytes, a missing path, a folder without .txt files, a glob without matches.
  * The tests run as root, so none depends on file permissions.
  */
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listing, tree } from './temp-tree.js';
 import { clean } from '../dist/index.js';
 
 // Each test spawns the CLI, some several times: allow for a busy machine.
@@ -35,29 +35,12 @@ function deboil(args: string[], cwd: string): Run {
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function tree(files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'deboil-hostile-'));
-  made.push(dir);
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
 
 function mkfifo(path: string): void {
   const r = spawnSync('mkfifo', [path]);
   if (r.status !== 0) throw new Error(`mkfifo failed: ${r.stderr}`);
 }
 
-/** Files under `dir`, relative, sorted. */
-const listing = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-  .filter((d) => d.isFile())
-  .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
-  .sort();
 
 const BODY_A = 'The city council voted on Tuesday to expand the bus network, adding three routes that connect the northern suburbs with the hospital district.\n';
 const BODY_B = 'Officials said the new timetable would take effect in March, after a public consultation that drew more than two thousand written responses.\n';

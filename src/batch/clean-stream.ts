@@ -9,7 +9,7 @@
  */
 import { Readable } from 'node:stream';
 import type { DeboilOptions } from '../pipeline/preset.js';
-import { tooBig, DEFAULT_BATCH, type LineItem } from '../io/line-batches.js';
+import { LineBatcher, tooBig, type LineItem } from '../io/line-batches.js';
 import { CleaningPool } from './pool.js';
 import { mapOrdered } from './ordered.js';
 import type { TaskResult } from './worker.js';
@@ -56,31 +56,23 @@ function toLine(record: unknown): string | { reason: string } {
 }
 
 async function* lineItems(source: AsyncIterable<unknown>, maxDocBytes: number): AsyncGenerator<LineItem> {
-  let lines: string[] = [];
-  let size = 0;
-  let first = 1;
+  const batcher = new LineBatcher();
   let n = 0;
-  const flush = (): LineItem => {
-    const batch: LineItem = { kind: 'lines', bytes: Buffer.from(lines.join('')), firstLine: first, count: lines.length };
-    lines = [];
-    size = 0;
-    return batch;
-  };
   for await (const record of source) {
     n++;
     const line = toLine(record);
     const bytes = typeof line === 'string' ? Buffer.byteLength(line) : 0;
     if (typeof line !== 'string' || bytes > maxDocBytes) {
-      if (lines.length) yield flush();
+      const batch = batcher.flush();
+      if (batch) yield batch;
       yield { kind: 'problem', line: n, id: null, reason: typeof line === 'string' ? tooBig(bytes, maxDocBytes) : line.reason };
       continue;
     }
-    if (lines.length === 0) first = n;
-    lines.push(line + '\n');
-    size += bytes + 1;
-    if (lines.length >= DEFAULT_BATCH.maxLines || size >= DEFAULT_BATCH.maxBytes) yield flush();
+    const batch = batcher.add(line + '\n', n, bytes + 1);
+    if (batch) yield batch;
   }
-  if (lines.length) yield flush();
+  const last = batcher.flush();
+  if (last) yield last;
 }
 
 async function* run(source: AsyncIterable<unknown>, o: RunOptions): AsyncGenerator<Record<string, unknown>> {

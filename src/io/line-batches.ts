@@ -40,6 +40,35 @@ export interface BatchLimits {
 
 export const DEFAULT_BATCH: Omit<BatchLimits, 'maxLineBytes'> = { maxLines: 256, maxBytes: 1 << 20 };
 
+/**
+ * Gathers lines made in memory (serialised records, WET documents) into
+ * batches with the same limits as `lineBatches`.
+ */
+export class LineBatcher {
+  private lines: string[] = [];
+  private size = 0;
+  private first = 0;
+
+  constructor(private readonly limits: Omit<BatchLimits, 'maxLineBytes'> = DEFAULT_BATCH) {}
+
+  /** Add line number `lineNo` (it ends in `\n`); returns the batch when it is full. */
+  add(line: string, lineNo: number, bytes = Buffer.byteLength(line)): LineBatch | null {
+    if (this.lines.length === 0) this.first = lineNo;
+    this.lines.push(line);
+    this.size += bytes;
+    return this.lines.length >= this.limits.maxLines || this.size >= this.limits.maxBytes ? this.flush() : null;
+  }
+
+  /** The lines gathered so far as a batch, or null when there are none. */
+  flush(): LineBatch | null {
+    if (this.lines.length === 0) return null;
+    const batch: LineBatch = { kind: 'lines', bytes: Buffer.from(this.lines.join('')), firstLine: this.first, count: this.lines.length };
+    this.lines = [];
+    this.size = 0;
+    return batch;
+  }
+}
+
 const NEWLINE = 10;
 
 /** `startLine`: the line number of the first line, when the source is a slice of a file (a queue shard). */

@@ -7,7 +7,7 @@
 import { WARCParser } from 'warcio';
 import { toJson } from './json.js';
 import { HtmlInputError } from './formats.js';
-import { tooBig, type BatchLimits, type LineItem } from './line-batches.js';
+import { LineBatcher, tooBig, type BatchLimits, type LineItem } from './line-batches.js';
 
 export interface WetDocument {
   kind: 'document';
@@ -68,26 +68,18 @@ export async function* wetDocuments(bytes: AsyncIterable<Uint8Array>, maxDocByte
  * same path through the workers as JSONL input. `line` is the record number.
  */
 export async function* wetLineItems(bytes: AsyncIterable<Uint8Array>, limits: BatchLimits): AsyncGenerator<LineItem> {
-  let lines: string[] = [];
-  let size = 0;
-  let first = 0;
-  const flush = (): LineItem => {
-    const batch: LineItem = { kind: 'lines', bytes: Buffer.from(lines.join('')), firstLine: first, count: lines.length };
-    lines = [];
-    size = 0;
-    return batch;
-  };
+  const batcher = new LineBatcher(limits);
   for await (const item of wetDocuments(bytes, limits.maxLineBytes)) {
     if (item.kind !== 'document') {
-      if (lines.length) yield flush();
+      const batch = batcher.flush();
+      if (batch) yield batch;
       yield item;
       continue;
     }
-    if (lines.length === 0) first = item.record;
     const line = toJson({ id: item.id, url: item.url, text: item.text }) + '\n';
-    lines.push(line);
-    size += line.length;
-    if (lines.length >= limits.maxLines || size >= limits.maxBytes) yield flush();
+    const batch = batcher.add(line, item.record, line.length);
+    if (batch) yield batch;
   }
-  if (lines.length) yield flush();
+  const last = batcher.flush();
+  if (last) yield last;
 }
