@@ -37,7 +37,7 @@ function segment(node: LineNode): LineNode[] {
 
 /** Every field from the start: one object shape for all lines keeps the rules' property reads fast. */
 function lineData(text: string, blankBefore: boolean, blankAfter: boolean): LineData {
-  return { text, blankBefore, blankAfter, removed: undefined, cuts: undefined, kept: undefined, boundary: undefined, role: undefined, score: undefined, words: undefined, phrases: undefined };
+  return { text, blankBefore, blankAfter, removed: undefined, cuts: undefined, kept: undefined, boundary: undefined, role: undefined, score: undefined, words: undefined, key: undefined, phrases: undefined };
 }
 
 export function parseLines(doc: string): LineRoot {

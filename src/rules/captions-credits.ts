@@ -23,9 +23,8 @@
  *   out: (both removed)
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { isKept, removeLine, lineWords } from '../util/tree.js';
+import { isKept, removeLine, lineKey, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
-import { comparable } from '../util/text.js';
 
 export const ruleId = 'captions-credits';
 
@@ -106,7 +105,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
     const mark = (node: LineNode, reason: string) => {
       if (!isKept(node)) return;
       removeLine(node, ruleId, reason);
-      captions.push(comparable(node.data.text));
+      captions.push(lineKey(node));
     };
     const isCredit = (text: string) =>
       text.length <= 120 && (CREDIT_ONLY.test(text) || LABELLED_CREDIT.test(text));
@@ -148,7 +147,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
     if (captions.length === 0) return;
     const seen = new Set(captions);
     for (const node of lines) {
-      if (isKept(node) && node.data.text.length > 30 && seen.has(comparable(node.data.text))) {
+      if (isKept(node) && node.data.text.length > 30 && seen.has(lineKey(node))) {
         removeLine(node, ruleId, 'copy of a caption');
       }
     }

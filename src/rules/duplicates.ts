@@ -12,8 +12,7 @@
  *   out: (the second copy removed)
  */
 import type { LineRoot } from '../util/tree.js';
-import { isKept, removeLine } from '../util/tree.js';
-import { comparable } from '../util/text.js';
+import { isKept, lineKey, removeLine } from '../util/tree.js';
 
 export const ruleId = 'duplicates';
 
@@ -32,7 +31,7 @@ export default function duplicates(options: DuplicatesOptions = {}) {
     const openings = new Set<string>();
     for (const node of tree.children) {
       if (!isKept(node) || node.data.text.length < minLength) continue;
-      const key = comparable(node.data.text);
+      const key = lineKey(node);
       if (seen.has(key)) removeLine(node, ruleId, 'repeats an earlier paragraph');
       else if (key.length >= 40 && openings.has(key)) removeLine(node, ruleId, 'repeats the opening of an earlier paragraph');
       else {

@@ -29,8 +29,8 @@
  *   out: headline `White House: North Korea provided Russia …`, body `North Korea recently provided …`
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { isKept, removeLine, lineWords } from '../util/tree.js';
-import { comparable, endsLikeSentence, upperShare, wordCount } from '../util/text.js';
+import { isKept, removeLine, lineKey, lineWords } from '../util/tree.js';
+import { endsLikeSentence, upperShare, wordCount } from '../util/text.js';
 import { isBodyText, isNameList } from '../util/shape.js';
 import { hasDate } from '../util/dates.js';
 
@@ -125,7 +125,7 @@ function findBodyLines(lines: LineNode[]): boolean[] {
   const seenText = new Set<string>();
   return lines.map((n) => {
     if (!isKept(n)) return false;
-    const key = comparable(n.data.text);
+    const key = lineKey(n);
     const repeat = seenText.has(key);
     seenText.add(key);
     return !repeat && isBodyText(n.data.text, lineWords(n));

@@ -4,7 +4,7 @@
  * data (rule id, reason, span) on the node; reports are built from it later.
  */
 import type { Node, Parent, Point, Position } from 'unist';
-import { decodeEntities, INVISIBLE, toOutputText, wordCount } from './text.js';
+import { comparable, decodeEntities, INVISIBLE, toOutputText, wordCount } from './text.js';
 import type { Words } from './phrases.js';
 
 /** Why a rule removed something. */
@@ -39,6 +39,8 @@ export interface LineData {
   score?: number;
   /** `wordCount(text)`, cached by `lineWords`; reset when the text changes. */
   words?: number;
+  /** `comparable(text)`, cached by `lineKey`; reset when the text changes. */
+  key?: string;
   /** The phrase matchers' analysis of `source` (the text it was made from). */
   phrases?: { source: string; words: Words };
 }
@@ -88,6 +90,11 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** The line's word count (`wordCount` of its current text), computed once: every rule asks. */
 export function lineWords(node: LineNode): number {
   return (node.data.words ??= wordCount(node.data.text));
+}
+
+/** The line's text as lines are compared (`comparable`), computed once: the content stage and the duplicates rule both ask. */
+export function lineKey(node: LineNode): string {
+  return (node.data.key ??= comparable(node.data.text));
 }
 
 /** Text of the line with its cuts applied, before white-space folding. */
@@ -149,6 +156,7 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
   }
   node.data.text = toOutputText(raw);
   node.data.words = undefined;
+  node.data.key = undefined;
   // A cut that leaves only punctuation (`/` of `/(end)`) leaves nothing to read: the line goes with it.
   if (node.data.text === '' || !LETTER_OR_DIGIT.test(node.data.text)) removeLine(node, rule, reason);
 }
