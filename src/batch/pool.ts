@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import type { DeboilOptions } from '../pipeline/preset.js';
 import { inPlaceErrorLine } from '../io/error-records.js';
 import { idOf } from './record-cleaner.js';
-import type { LinesTask, TaskResult, TextResult, WorkerData } from './worker.js';
+import type { LinesTask, TaskResult, TextResult, TextTask, WorkerData } from './worker.js';
 
 export interface PoolOptions {
   /** Worker threads (default: the number of cores). */
@@ -66,13 +66,18 @@ export class CleaningPool {
     return (this.big ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: 1, idleTimeout: BIG_POOL_IDLE_MS, workerData: this.workerData }));
   }
 
-  private async runOnce(task: LinesTask): Promise<TaskResult> {
-    const ms = this.timeoutMs + Math.ceil(task.bytes.length / 1e6) * 1000;
+  private runOnce(task: LinesTask): Promise<TaskResult> {
+    // The input is copied, not moved: a re-run after a failure needs it.
+    return this.runLimited(task.bytes.length, task, undefined) as Promise<TaskResult>;
+  }
+
+  /** Run one worker task under the time limit (plus 1 s per MB); an overrun stops its worker. */
+  private async runLimited(size: number, task: LinesTask | TextTask, name: string | undefined): Promise<unknown> {
+    const ms = this.timeoutMs + Math.ceil(size / 1e6) * 1000;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Overrun(`took longer than ${ms} ms`)), ms);
     try {
-      // The input is copied, not moved: a re-run after a failure needs it.
-      return (await this.poolFor(task.bytes.length).run(task, { signal: controller.signal })) as TaskResult;
+      return await this.poolFor(size).run(task, { name, signal: controller.signal });
     } catch (err) {
       throw controller.signal.aborted ? controller.signal.reason : err;
     } finally {
@@ -80,23 +85,13 @@ export class CleaningPool {
     }
   }
 
+
   /**
    * Clean one whole text in a worker, with the same limit as a batch: it is
    * tried twice, and rejects with the reason when both tries fail.
    */
   async cleanText(text: string): Promise<TextResult> {
-    const run = async (): Promise<TextResult> => {
-      const ms = this.timeoutMs + Math.ceil(text.length / 1e6) * 1000;
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new Overrun(`took longer than ${ms} ms`)), ms);
-      try {
-        return (await this.poolFor(text.length).run({ text }, { name: 'cleanText', signal: controller.signal })) as TextResult;
-      } catch (err) {
-        throw controller.signal.aborted ? controller.signal.reason : err;
-      } finally {
-        clearTimeout(timer);
-      }
-    };
+    const run = () => this.runLimited(text.length, { text }, 'cleanText') as Promise<TextResult>;
     try {
       return await run();
     } catch {
@@ -107,6 +102,7 @@ export class CleaningPool {
       }
     }
   }
+
 
   /** Clean a batch of lines. Never rejects: what fails twice comes back as errors. */
   async clean(task: LinesTask): Promise<TaskResult> {
