@@ -4,7 +4,7 @@
  * data (rule id, reason, span) on the node; reports are built from it later.
  */
 import type { Node, Parent, Point, Position } from 'unist';
-import { comparable, decodeEntities, INVISIBLE, toOutputText, wordCount } from './text.js';
+import { comparable, decodeEntities, INVISIBLE, normalizeSpace, toOutputText, wordCount } from './text.js';
 import type { Words } from './phrases.js';
 
 /** Why a rule removed something. */
@@ -149,12 +149,14 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
   node.data.kept = next;
   const raw = currentRaw(node);
   const decode = (t: string) => decodeEntities(t.replace(INVISIBLE, ''));
-  if (raw.includes('&') && gluesReference(decode(raw), next.map(([a, b]) => decode(node.value.slice(a, b))))) {
+  // With a `&`, the decoded line serves both the check and the new text (as `toOutputText` would decode it).
+  const decoded = raw.includes('&') ? decode(raw) : undefined;
+  if (decoded !== undefined && gluesReference(decoded, next.map(([a, b]) => decode(node.value.slice(a, b))))) {
     node.data.kept = before;
     cuts.length = cutCount;
     return;
   }
-  node.data.text = toOutputText(raw);
+  node.data.text = decoded === undefined ? toOutputText(raw) : normalizeSpace(decoded);
   node.data.words = undefined;
   node.data.key = undefined;
   // A cut that leaves only punctuation (`/` of `/(end)`) leaves nothing to read: the line goes with it.
