@@ -2,12 +2,13 @@
  * `clean()`: run the pipeline on one document. Processors are built once per
  * options object and reused, so the per-document cost is the rules' work.
  */
-import { unified, type Processor } from 'unified';
+import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { deboilParse } from './parser.js';
 import { deboilCompile, type Removal } from './compiler.js';
 import { presetStages, type DeboilOptions } from './preset.js';
 import { checkpoint } from './deadline.js';
+import { settle } from './settle.js';
 
 export interface CleanResult {
   /** The whole clean output: the headline first, then the body paragraphs. */
@@ -35,10 +36,16 @@ let defaultProcessor: DeboilProcessor | undefined;
 
 /** A unified processor with deboil's parser, rules and compiler. */
 export function createProcessor(options: DeboilOptions = {}): DeboilProcessor {
-  const processor = unified().use(deboilParse);
   // The preset's rules, with a deadline check before each stage (a no-op without a limit).
-  for (const [id, [plugin, settings]] of presetStages(options) as Array<[string, [never, never]]>) processor.use(checkpoint(id)).use(plugin, settings);
-  return processor.use(checkpoint('compile')).use(deboilCompile).freeze() as unknown as DeboilProcessor;
+  const stages: PluggableList = presetStages(options).flatMap(([id, plugin]) => [checkpoint(id), plugin]);
+  const rules = unified().use(stages).freeze();
+  return unified()
+    .use(deboilParse)
+    .use(stages)
+    .use(settle, { look: (tree, file) => void rules.runSync(tree as never, file) })
+    .use(checkpoint('compile'))
+    .use(deboilCompile)
+    .freeze() as unknown as DeboilProcessor;
 }
 
 function processorFor(options?: DeboilOptions): DeboilProcessor {

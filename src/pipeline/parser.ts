@@ -6,9 +6,9 @@
  * comes without line breaks is cut into sentences first (see `segment`).
  */
 import type { Processor } from 'unified';
-import type { LineData, LineNode, LineRoot } from '../util/tree.js';
+import type { LineNode, LineRoot } from '../util/tree.js';
+import { lineData, segmentLine } from '../util/tree.js';
 import { toOutputText } from '../util/text.js';
-import { splitSentences } from '../util/sentences.js';
 
 /**
  * A document is unbroken when its lines are few for its length (a page
@@ -16,28 +16,11 @@ import { splitSentences } from '../util/sentences.js';
  * each sentence is cleaned as a line of its own.
  */
 const UNBROKEN_LINE = 2000;
-const SEGMENT_LINES_OVER = 400;
+export const SEGMENT_LINES_OVER = 400;
 
-function segment(node: LineNode): LineNode[] {
-  const out: LineNode[] = [];
-  const { line, offset = 0, column } = node.position.start;
-  for (const [a, b] of splitSentences(node.value)) {
-    const value = node.value.slice(a, b);
-    const text = toOutputText(value);
-    if (text === '') continue;
-    out.push({
-      type: 'line',
-      value,
-      position: { start: { line, column: column + a, offset: offset + a }, end: { line, column: column + b, offset: offset + b } },
-      data: lineData(text, true, true),
-    });
-  }
-  return out;
-}
-
-/** Every field from the start: one object shape for all lines keeps the rules' property reads fast. */
-function lineData(text: string, blankBefore: boolean, blankAfter: boolean): LineData {
-  return { text, blankBefore, blankAfter, removed: undefined, cuts: undefined, kept: undefined, boundary: undefined, role: undefined, score: undefined, words: undefined, key: undefined, phrases: undefined };
+/** True when `lines` non-blank lines are few for `length` characters. */
+export function isUnbroken(length: number, lines: number): boolean {
+  return lines > 0 && length / lines > UNBROKEN_LINE;
 }
 
 export function parseLines(doc: string): LineRoot {
@@ -75,8 +58,8 @@ export function parseLines(doc: string): LineRoot {
     lineNo++;
   }
   if (children.length) children[children.length - 1].data.blankAfter = true;
-  if (children.length > 0 && n / children.length > UNBROKEN_LINE) {
-    return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? segment(c) : [c])), data: { length: n, unbroken: true } };
+  if (isUnbroken(n, children.length)) {
+    return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? segmentLine(c) : [c])), data: { length: n, unbroken: true } };
   }
   return { type: 'root', children, data: { length: n } };
 }

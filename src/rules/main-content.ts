@@ -284,7 +284,7 @@ function chooseHeadline(lines: LineNode[], start: number, window: number): numbe
   // A text that opens with a headline-shaped paragraph, with nothing above
   // the body that any rule removed and every line its own paragraph (a page
   // without chrome, or an already clean text), opens with its headline.
-  if (title > 0 && isHeadlineShaped(lines[0]) && lineWords(lines[0]) >= 4 && opensClean(lines, start)) title = 0;
+  if (title > 0 && isHeadlineShaped(lines[0]) && lineWords(lines[0]) >= 3 && opensClean(lines, start)) title = 0;
   return title;
 }
 

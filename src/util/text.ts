@@ -133,3 +133,76 @@ export function upperShare(text: string): number {
   }
   return cased ? upper / cased : 0;
 }
+
+/** One character of INVISIBLE, FOLDABLE, or trim's white space (JS `\s`), for `outputTextMap`. */
+const INVISIBLE_ONE = /^[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]$/;
+const FOLDABLE_ONE = /^[ \t\u00A0\r\n]$/;
+const TRIMMED = /\s/;
+
+/**
+ * `toOutputText(raw)` with, for each UTF-16 unit of the result, the span of
+ * `raw` it came from (`start[i]`, `end[i]`), so that a span of a line's
+ * output text can be mapped back onto the input. A decoded reference maps
+ * every unit it gives to the whole reference; a folded run of white space
+ * maps to the whole run. Returns undefined if the replay does not give
+ * `toOutputText(raw)` exactly (the caller then cannot map).
+ */
+export function outputTextMap(raw: string): { start: number[]; end: number[] } | undefined {
+  let units: string[] = [];
+  let start: number[] = [];
+  let end: number[] = [];
+  const push = (s: string, a: number, b: number) => {
+    units.push(s);
+    start.push(a);
+    end.push(b);
+  };
+  if (raw.includes('&')) {
+    // As decodeVisible: drop invisible characters, then decode references once.
+    const visible: number[] = [];
+    let stripped = '';
+    for (let i = 0; i < raw.length; i++) {
+      if (INVISIBLE_ONE.test(raw[i])) continue;
+      stripped += raw[i];
+      visible.push(i);
+    }
+    visible.push(raw.length);
+    let last = 0;
+    for (const m of stripped.matchAll(ENTITY)) {
+      const at = m.index;
+      const decoded = decodeEntities(m[0]);
+      for (let i = last; i < at; i++) push(stripped[i], visible[i], visible[i] + 1);
+      if (decoded === m[0]) for (let i = at; i < at + m[0].length; i++) push(stripped[i], visible[i], visible[i] + 1);
+      else for (const u of decoded.split('')) push(u, visible[at], visible[at + m[0].length - 1] + 1);
+      last = at + m[0].length;
+    }
+    for (let i = last; i < stripped.length; i++) push(stripped[i], visible[i], visible[i] + 1);
+  } else {
+    for (let i = 0; i < raw.length; i++) push(raw[i], i, i + 1);
+  }
+  // As normalizeSpace: drop invisible characters and fold white space only when the line needs it, then trim.
+  if (NEEDS_FOLD.test(units.join(''))) {
+    const u2: string[] = [];
+    const s2: number[] = [];
+    const e2: number[] = [];
+    for (let i = 0; i < units.length; i++) {
+      if (INVISIBLE_ONE.test(units[i])) continue;
+      // Every space kept so far stands for a run of foldable characters: a foldable one extends it.
+      if (FOLDABLE_ONE.test(units[i]) && u2.length && u2[u2.length - 1] === ' ') {
+        e2[e2.length - 1] = end[i];
+        continue;
+      }
+      u2.push(FOLDABLE_ONE.test(units[i]) ? ' ' : units[i]);
+      s2.push(start[i]);
+      e2.push(end[i]);
+    }
+    units = u2;
+    start = s2;
+    end = e2;
+  }
+  let a = 0;
+  let b = units.length;
+  while (a < b && TRIMMED.test(units[a])) a++;
+  while (b > a && TRIMMED.test(units[b - 1])) b--;
+  const result = { start: start.slice(a, b), end: end.slice(a, b) };
+  return units.slice(a, b).join('') === toOutputText(raw) ? result : undefined;
+}

@@ -6,6 +6,7 @@
 import type { Node, Parent, Point, Position } from 'unist';
 import { comparable, decodeEntities, INVISIBLE, normalizeSpace, toOutputText, wordCount } from './text.js';
 import type { Words } from './phrases.js';
+import { splitSentences } from './sentences.js';
 
 /** Why a rule removed something. */
 export interface Verdict {
@@ -43,6 +44,8 @@ export interface LineData {
   key?: string;
   /** The phrase matchers' analysis of `source` (the text it was made from). */
   phrases?: { source: string; words: Words };
+  /** `value` is output text already (a settling look, `settle.ts`): entities are not decoded again. */
+  decoded?: boolean;
 }
 
 /** One non-blank line of the input. */
@@ -148,6 +151,10 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
   const before = node.data.kept;
   node.data.kept = next;
   const raw = currentRaw(node);
+  if (node.data.decoded) {
+    setText(node, normalizeSpace(raw), rule, reason);
+    return;
+  }
   const decode = (t: string) => decodeEntities(t.replace(INVISIBLE, ''));
   // With a `&`, the decoded line serves both the check and the new text (as `toOutputText` would decode it).
   const decoded = raw.includes('&') ? decode(raw) : undefined;
@@ -156,11 +163,15 @@ export function cutSpan(node: LineNode, from: number, to: number, rule: string, 
     cuts.length = cutCount;
     return;
   }
-  node.data.text = decoded === undefined ? toOutputText(raw) : normalizeSpace(decoded);
+  setText(node, decoded === undefined ? toOutputText(raw) : normalizeSpace(decoded), rule, reason);
+}
+
+function setText(node: LineNode, text: string, rule: string, reason: string): void {
+  node.data.text = text;
   node.data.words = undefined;
   node.data.key = undefined;
   // A cut that leaves only punctuation (`/` of `/(end)`) leaves nothing to read: the line goes with it.
-  if (node.data.text === '' || !LETTER_OR_DIGIT.test(node.data.text)) removeLine(node, rule, reason);
+  if (text === '' || !LETTER_OR_DIGIT.test(text)) removeLine(node, rule, reason);
 }
 
 /** Cut the first match of `pattern` (non-global) from the line's current text. */
@@ -170,6 +181,64 @@ export function cutMatch(node: LineNode, pattern: RegExp, rule: string, reason: 
   if (!m || m[0].length === 0) return false;
   cutSpan(node, m.index, m.index + m[0].length, rule, reason);
   return true;
+}
+
+/** Every field from the start: one object shape for all lines keeps the rules' property reads fast. */
+export function lineData(text: string, blankBefore: boolean, blankAfter: boolean, decoded = false): LineData {
+  return { text, blankBefore, blankAfter, removed: undefined, cuts: undefined, kept: undefined, boundary: undefined, role: undefined, score: undefined, words: undefined, key: undefined, phrases: undefined, decoded };
+}
+
+/**
+ * Cut a line into one line per sentence of its current text (for text that
+ * came without line breaks). The pieces partition the input line: each keeps
+ * its part of the line with the cuts and kept ranges in it, so spans stay
+ * exact. A piece with nothing to print joins the one before it.
+ */
+export function segmentLine(node: LineNode): LineNode[] {
+  const raw = currentRaw(node);
+  const spans = splitSentences(raw);
+  if (spans.length < 2) return [node];
+  const kept = node.data.kept;
+  // A sentence's start in `raw` → its offset in the input line.
+  const toValue = (r: number): number => {
+    if (!kept) return r;
+    let pos = 0;
+    for (const [a, b] of kept) {
+      if (r < pos + b - a) return a + r - pos;
+      pos += b - a;
+    }
+    return node.value.length;
+  };
+  const { line, column, offset = 0 } = node.position.start;
+  const piece = (from: number, to: number): LineNode => {
+    const next: LineNode = {
+      type: 'line',
+      value: node.value.slice(from, to),
+      position: { start: { line, column: column + from, offset: offset + from }, end: { line, column: column + to, offset: offset + to } },
+      data: lineData('', true, true, node.data.decoded),
+    };
+    if (kept) next.data.kept = kept.flatMap(([a, b]): Array<[number, number]> => (b <= from || a >= to ? [] : [[Math.max(a, from) - from, Math.min(b, to) - from]]));
+    const cuts = node.data.cuts?.filter((c) => c.start >= from && c.start < to).map((c) => ({ ...c, start: c.start - from, end: Math.min(c.end, to) - from }));
+    if (cuts?.length) next.data.cuts = cuts;
+    const current = currentRaw(next);
+    next.data.text = node.data.decoded ? normalizeSpace(current) : toOutputText(current);
+    return next;
+  };
+  const bounds = [0, ...spans.slice(1).map(([a]) => toValue(a)), node.value.length];
+  const out: LineNode[] = [];
+  let from = 0;
+  for (let k = 1; k < bounds.length; k++) {
+    const next = piece(from, bounds[k]);
+    if (next.data.text !== '') {
+      out.push(next);
+      from = bounds[k];
+    } else if (k === bounds.length - 1 && out.length) {
+      // Nothing to print at the end: the last piece takes the rest of the line.
+      const last = out.pop()!;
+      out.push(piece(last.position.start.offset! - offset, bounds[k]));
+    } // else the next piece starts at `from` too
+  }
+  return out.length ? out : [node];
 }
 
 /** The kept lines, in order. */
