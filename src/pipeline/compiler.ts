@@ -53,9 +53,9 @@ function lineRemoval(node: LineNode): Removal {
   let b = value.length;
   while (a < b && isEdgeSpace(value.charCodeAt(a))) a++;
   while (b > a && isEdgeSpace(value.charCodeAt(b - 1))) b--;
-  const offset = node.position.start.offset ?? 0;
+  const { line, column, offset = 0 } = node.position.start;
   const { rule, reason } = node.data.removed!;
-  return { rule, reason, start: offset + a, end: offset + b, line: node.position.start.line, column: node.position.start.column + a, text: value.slice(a, b) };
+  return { rule, reason, start: offset + a, end: offset + b, line, column: column + a, text: value.slice(a, b) };
 }
 
 export function compileTree(tree: LineRoot): { text: string; data: DeboilData } {
@@ -68,17 +68,20 @@ export function compileTree(tree: LineRoot): { text: string; data: DeboilData } 
       removed.push(lineRemoval(node));
       continue;
     }
-    const offset = node.position.start.offset ?? 0;
-    for (const cut of node.data.cuts ?? []) {
-      removed.push({
-        rule: cut.rule,
-        reason: cut.reason,
-        start: offset + cut.start,
-        end: offset + cut.end,
-        line: node.position.start.line,
-        column: node.position.start.column + cut.start,
-        text: node.value.slice(cut.start, cut.end),
-      });
+    const cuts = node.data.cuts;
+    if (cuts) {
+      const { line, column, offset = 0 } = node.position.start;
+      for (const cut of cuts) {
+        removed.push({
+          rule: cut.rule,
+          reason: cut.reason,
+          start: offset + cut.start,
+          end: offset + cut.end,
+          line,
+          column: column + cut.start,
+          text: node.value.slice(cut.start, cut.end),
+        });
+      }
     }
     const text = node.data.text;
     if (text === '') continue;

@@ -7,8 +7,8 @@
  */
 import type { Processor } from 'unified';
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { lineData, segmentLine } from '../util/tree.js';
-import { toOutputText } from '../util/text.js';
+import { LinePosition, lineData, segmentLine } from '../util/tree.js';
+import { needsOutputWork, toOutputText } from '../util/text.js';
 
 /**
  * A document is unbroken when its lines are few for its length (a page
@@ -29,6 +29,7 @@ export function parseLines(doc: string): LineRoot {
   let lineNo = 1;
   let blank = true;
   const n = doc.length;
+  const plain = !needsOutputWork(doc);
   // The next LF and CR, found with indexOf (native, much faster than a loop over characters).
   let lf = doc.indexOf('\n');
   let cr = doc.indexOf('\r');
@@ -37,7 +38,7 @@ export function parseLines(doc: string): LineRoot {
     if (cr >= 0 && cr < offset) cr = doc.indexOf('\r', offset);
     const end = Math.min(lf < 0 ? n : lf, cr < 0 ? n : cr);
     const value = doc.slice(offset, end);
-    const text = value.length === 0 ? '' : toOutputText(value);
+    const text = value.length === 0 ? '' : plain ? value.trim() : toOutputText(value);
     if (text === '') {
       blank = true;
       if (children.length) children[children.length - 1].data.blankAfter = true;
@@ -45,10 +46,7 @@ export function parseLines(doc: string): LineRoot {
       children.push({
         type: 'line',
         value,
-        position: {
-          start: { line: lineNo, column: 1, offset },
-          end: { line: lineNo, column: value.length + 1, offset: end },
-        },
+        position: new LinePosition(lineNo, 1, offset, value.length),
         data: lineData(text, blank, false),
       });
       blank = false;

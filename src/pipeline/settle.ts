@@ -15,7 +15,7 @@
  */
 import type { VFile } from 'vfile';
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { currentRaw, cutSpan, isKept, lineData, removeLine, segmentLine } from '../util/tree.js';
+import { currentRaw, cutSpan, isKept, LinePosition, lineData, removeLine, segmentLine } from '../util/tree.js';
 import { outputTextMap } from '../util/text.js';
 import { isUnbroken, SEGMENT_LINES_OVER } from './parser.js';
 
@@ -61,7 +61,7 @@ function outputTree(lines: LineNode[]): LineRoot {
     const node: LineNode = {
       type: 'line',
       value,
-      position: { start: { line, column: 1, offset }, end: { line, column: value.length + 1, offset: offset + value.length } },
+      position: new LinePosition(line, 1, offset, value.length),
       data: lineData(value, true, true, true),
     };
     // Same text, same analyses: the look reuses what the rules cached on the line.
