@@ -25,6 +25,8 @@ export type PhraseLists = Partial<Record<PhraseKind, string[]>>;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 export interface Words {
+  /** The text this analysis was made from. */
+  source: string;
   key: string;
   words: string[];
   /** The line holds characters of a script written without spaces. */
@@ -72,16 +74,16 @@ function wordsIn(key: string): string[] {
   return words;
 }
 
-function analyse(text: string): Words {
+function analyse(text: string, source = text): Words {
   const key = comparable(text);
-  return { key, words: wordsIn(key), unspaced: UNSPACED_CHAR.test(key) };
+  return { source, key, words: wordsIn(key), unspaced: UNSPACED_CHAR.test(key) };
 }
 
 // Every rule's matchers look at every line of a document in turn, so the
 // cache must hold a whole document's lines; it is emptied when it gets big.
 const cache = new Map<string, Words>();
 let lastText = '';
-let lastWords: Words = { key: '', words: [], unspaced: false };
+let lastWords: Words = { source: '', key: '', words: [], unspaced: false };
 function wordsOf(text: string): Words {
   // One rule asks several matchers about the same line in a row.
   if (text === lastText) return lastWords;
@@ -89,7 +91,7 @@ function wordsOf(text: string): Words {
   if (w === undefined) {
     if (cache.size > 8192) cache.clear();
     // Long lines are body text: read their head only, once.
-    w = text.length > HEAD ? { ...analyse(text.slice(0, HEAD)), text } : analyse(text);
+    w = text.length > HEAD ? { ...analyse(text.slice(0, HEAD), text), text } : analyse(text);
     cache.set(text, w);
   }
   lastText = text;
@@ -101,11 +103,9 @@ function wordsOf(text: string): Words {
 function wordsOfInput(input: string | LineNode): Words {
   if (typeof input === 'string') return wordsOf(input);
   const data = input.data;
-  if (data.phrases === undefined || data.phrases.source !== data.text) {
-    // Through the shared cache: menus and footers repeat the same lines.
-    data.phrases = { source: data.text, words: wordsOf(data.text) };
-  }
-  return data.phrases.words;
+  // Through the shared cache: menus and footers repeat the same lines.
+  if (data.phrases === undefined || data.phrases.source !== data.text) data.phrases = wordsOf(data.text);
+  return data.phrases;
 }
 
 /** The whole line's words, for `has` on a line whose head alone was read. */

@@ -42,8 +42,8 @@ export interface LineData {
   words?: number;
   /** `comparable(text)`, cached by `lineKey`; reset when the text changes. */
   key?: string;
-  /** The phrase matchers' analysis of `source` (the text it was made from). */
-  phrases?: { source: string; words: Words };
+  /** The phrase matchers' analysis of the line's text (valid while its `source` is the text). */
+  phrases?: Words;
   /** `value` is output text already (a settling look, `settle.ts`): entities are not decoded again. */
   decoded?: boolean;
 }
