@@ -10,11 +10,14 @@ export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2
  */
 const FOLDABLE = /[ \t\u00A0\r\n]+/g;
 
-/** Characters that make a line need folding (anything but single ASCII spaces). */
-const NEEDS_FOLD = /[\t\u00A0\r\n\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]| {2}/;
 
-/** NEEDS_FOLD without the line ends: what, inside a line, needs folding. */
+/** What in a line needs folding (anything but single ASCII spaces), line ends aside. */
 const FOLD_IN_LINE = /[\t\u00A0\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]| {2}/;
+
+/** True when `text` needs more than a trim to fold (line ends come from decoding `&#10;`). */
+function needsFold(text: string): boolean {
+  return FOLD_IN_LINE.test(text) || text.includes('\n') || text.includes('\r');
+}
 
 /**
  * False when every line of `doc` prints as itself, trimmed (`toOutputText` is
@@ -28,7 +31,7 @@ export function needsOutputWork(doc: string): boolean {
 /** Fold white space, drop invisible characters, trim. Entities stay as they are. */
 export function normalizeSpace(text: string): string {
   // Most lines need nothing but a trim: skip the two replaces for them.
-  if (!NEEDS_FOLD.test(text)) return text.trim();
+  if (!needsFold(text)) return text.trim();
   return text.replace(INVISIBLE, '').replace(FOLDABLE, ' ').trim();
 }
 
@@ -146,9 +149,9 @@ export function upperShare(text: string): number {
   return cased ? upper / cased : 0;
 }
 
-/** One character of INVISIBLE, FOLDABLE, or trim's white space (JS `\s`), for `outputTextMap`. */
-const INVISIBLE_ONE = /^[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]$/;
-const FOLDABLE_ONE = /^[ \t\u00A0\r\n]$/;
+/** For `outputTextMap`: one UTF-16 unit is INVISIBLE, is FOLDABLE, or is trim's white space (JS `\s`). */
+const isInvisible = (unit: string): boolean => unit.replace(INVISIBLE, '') === '';
+const isFoldable = (unit: string): boolean => unit.replace(FOLDABLE, ' ') === ' ';
 const TRIMMED = /\s/;
 
 /**
@@ -173,7 +176,7 @@ export function outputTextMap(raw: string): { start: number[]; end: number[] } |
     const visible: number[] = [];
     let stripped = '';
     for (let i = 0; i < raw.length; i++) {
-      if (INVISIBLE_ONE.test(raw[i])) continue;
+      if (isInvisible(raw[i])) continue;
       stripped += raw[i];
       visible.push(i);
     }
@@ -192,18 +195,18 @@ export function outputTextMap(raw: string): { start: number[]; end: number[] } |
     for (let i = 0; i < raw.length; i++) push(raw[i], i, i + 1);
   }
   // As normalizeSpace: drop invisible characters and fold white space only when the line needs it, then trim.
-  if (NEEDS_FOLD.test(units.join(''))) {
+  if (needsFold(units.join(''))) {
     const u2: string[] = [];
     const s2: number[] = [];
     const e2: number[] = [];
     for (let i = 0; i < units.length; i++) {
-      if (INVISIBLE_ONE.test(units[i])) continue;
+      if (isInvisible(units[i])) continue;
       // Every space kept so far stands for a run of foldable characters: a foldable one extends it.
-      if (FOLDABLE_ONE.test(units[i]) && u2.length && u2[u2.length - 1] === ' ') {
+      if (isFoldable(units[i]) && u2.length && u2[u2.length - 1] === ' ') {
         e2[e2.length - 1] = end[i];
         continue;
       }
-      u2.push(FOLDABLE_ONE.test(units[i]) ? ' ' : units[i]);
+      u2.push(isFoldable(units[i]) ? ' ' : units[i]);
       s2.push(start[i]);
       e2.push(end[i]);
     }
