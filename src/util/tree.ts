@@ -98,9 +98,6 @@ export class LinePosition implements Position {
   }
 }
 
-export function point(line: number, column: number, offset: number): Point {
-  return { line, column, offset };
-}
 
 /** True when the line is still in the output. */
 export function isKept(node: LineNode): boolean {
