@@ -37,17 +37,32 @@ const GLUE = ['at', 'on', 'the', 'of', 'de', 'del', 'do', 'da', 'di', 'le', 'um'
 const WORDS = new Set([...MONTHS, ...WEEKDAYS, ...TIME_WORDS, ...GLUE]);
 const MONTH_SET = new Set(MONTHS);
 const NUMBER_TOKEN = /^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|\.|am|pm|h)?$/;
-/** The first part of a line as `isDateOnly` splits it. */
-const FIRST_PART = /^[^\s,.:/\-–—|•·()]+/u;
+/** The longest word of WORDS: a longer first part rules a line out without a look-up. */
+const LONGEST_WORD = Math.max(...[...WORDS].map((w) => w.length));
 const CJK_DATE = /^\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*[（(][^）)]{1,3}[）)])?(?:\s*\d{1,2}[:：]\d{2})?$/u;
+
+/** Where the first part of a line ends, as `isDateOnly` splits it (at `\s , . : / - – — | • · ( )`). */
+function firstPartEnd(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 46 || c === 58 || c === 47 || c === 45 || c === 0x2013 || c === 0x2014 || c === 124 || c === 0x2022 || c === 0xb7 || c === 40 || c === 41 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x1680 || c === 0xfeff) return i;
+  }
+  return text.length;
+}
 
 /** True when the line holds a date or time and nothing else. */
 export function isDateOnly(text: string): boolean {
   if (text.length > 60 || !/\d/.test(text)) return false;
-  if (CJK_DATE.test(text)) return true;
+  if (text.includes('年') && CJK_DATE.test(text)) return true;
   // Most lines fail on their first word: test it before splitting the whole line.
-  const first = FIRST_PART.exec(text);
-  if (first && !NUMBER_TOKEN.test(first[0].toLowerCase()) && !WORDS.has(first[0].toLowerCase())) return false;
+  const end = firstPartEnd(text);
+  if (end > 0) {
+    const c = text.charCodeAt(0);
+    const digit = c >= 48 && c <= 57;
+    if (!digit && end > LONGEST_WORD) return false;
+    const first = text.slice(0, end).toLowerCase();
+    if (digit ? !NUMBER_TOKEN.test(first) : !WORDS.has(first)) return false;
+  }
   const parts = text.toLowerCase().split(/[\s,.:/\-–—|•·()]+/u).filter(Boolean);
   if (parts.length === 0) return false;
   let numbers = 0;
