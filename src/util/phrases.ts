@@ -32,16 +32,22 @@ export interface Words {
   /** The line holds characters of a script written without spaces. */
   unspaced: boolean;
   joined?: string;
-  /** Set when only the line's head was read (long lines); `has` then reads the whole line. */
+  /** Set when only the line's head was read (long lines); `has` and `ends` then read the whole line. */
   text?: string;
+  /** The whole line's analysis, once `has` or `ends` needed it. */
+  full?: Words;
   /** Bits of the matchers that have a phrase starting with one of `words` (see `maskOf`). */
   mask?: number;
   /** The registry size `mask` was computed for. */
   maskFor?: number;
 }
 
-/** Phrases are matched on a line's head; only `has` ever needs more. */
-const HEAD = 2000;
+/**
+ * Phrases are matched on a line's head: `is` and `starts` never need more
+ * (a line longer than PREFIX is never one phrase), and the few `has` and
+ * `ends` calls on longer lines read the whole line once.
+ */
+const HEAD = 240;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UNSPACED_CHAR = /[\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
@@ -108,10 +114,10 @@ function wordsOfInput(input: string | LineNode): Words {
   return data.phrases;
 }
 
-/** The whole line's words, for `has` on a line whose head alone was read. */
+/** The whole line's words, for `has` and `ends` on a line whose head alone was read. */
 function allWordsOf(input: string | LineNode): Words {
   const w = wordsOfInput(input);
-  return w.text === undefined ? w : analyse(w.text);
+  return w.text === undefined ? w : (w.full ??= analyse(w.text));
 }
 
 /*
@@ -147,8 +153,8 @@ function maskOf(w: Words): number {
   return w.mask!;
 }
 
-/** Phrases are short: a longer line is never one. */
-const PREFIX = 240;
+/** Phrases are short: a longer line is never one (and HEAD reads this much). */
+const PREFIX = HEAD;
 
 /** Matchers take a line's text, or the line node itself (faster: its analysis is kept on the node). */
 export interface PhraseMatcher {
@@ -202,7 +208,7 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
       return cjk && unspaced.some((p) => key.startsWith(p));
     },
     ends(line) {
-      const { words } = wordsOfInput(line);
+      const { words } = allWordsOf(line);
       let gram = '';
       for (let n = 1; n <= longest && n <= words.length; n++) {
         gram = n === 1 ? words[words.length - 1] : words[words.length - n] + ' ' + gram;
