@@ -80,16 +80,17 @@ function wordsIn(key: string): string[] {
   return words;
 }
 
-function analyse(text: string, source = text): Words {
+/** The analysis of `text` (a line, or its head when `whole` is the longer line). Every field set: one object shape. */
+function analyse(text: string, source = text, whole: string | undefined = undefined): Words {
   const key = comparable(text);
-  return { source, key, words: wordsIn(key), unspaced: UNSPACED_CHAR.test(key) };
+  return { source, key, words: wordsIn(key), unspaced: UNSPACED_CHAR.test(key), joined: undefined, text: whole, mask: undefined, maskFor: undefined, full: undefined };
 }
 
 // Every rule's matchers look at every line of a document in turn, so the
 // cache must hold a whole document's lines; it is emptied when it gets big.
 const cache = new Map<string, Words>();
 let lastText = '';
-let lastWords: Words = { source: '', key: '', words: [], unspaced: false };
+let lastWords: Words = analyse('');
 function wordsOf(text: string): Words {
   // One rule asks several matchers about the same line in a row.
   if (text === lastText) return lastWords;
@@ -97,7 +98,7 @@ function wordsOf(text: string): Words {
   if (w === undefined) {
     if (cache.size > 8192) cache.clear();
     // Long lines are body text: read their head only, once.
-    w = text.length > HEAD ? { ...analyse(text.slice(0, HEAD), text), text } : analyse(text);
+    w = text.length > HEAD ? analyse(text.slice(0, HEAD), text, text) : analyse(text);
     cache.set(text, w);
   }
   lastText = text;
