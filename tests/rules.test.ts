@@ -364,3 +364,37 @@ describe('stray-html and escaped tags', () => {
     expect(runRule(strayHtml, `${BODY} <p title="&lt;b&gt;">\n`).removed).toHaveLength(1);
   });
 });
+
+describe('the page footer', () => {
+  const ARTICLE = [
+    'Low-carb diets promise quick results, but most people find them hard to keep up for long.',
+    'A dietitian explains how to plan meals that keep you full without cutting out whole food groups.',
+    'Start with vegetables and protein at every meal, then add whole grains in smaller portions.',
+    'Plan snacks ahead of time, so that hunger in the afternoon does not lead to vending machines.',
+    'Drink water before meals: thirst is easily mistaken for hunger, especially in the late afternoon.',
+    'Sleep matters too, since people who sleep badly tend to eat more sugar the following day.',
+    'Keep a simple food diary for two weeks to see which habits make the biggest difference for you.',
+    'Finally, allow yourself a treat now and then, because a plan that forbids everything rarely lasts.',
+  ].join('\n\n');
+  const DISCLAIMERS = [
+    'The information provided on this website was originally intended for a US audience and may not apply where you live.',
+    'Results vary depending on starting point, goals and effort, and exercise and proper diet are necessary to lose weight.',
+  ].join('\n\n');
+  const NOTICE = '© 2019 Example Health, LLC. All rights reserved. Example Health is the owner of the Example trademarks and all related designs.';
+
+  it('legal-ads-comments: a long copyright notice goes and opens the footer', () => {
+    const r = runRule(legalAdsComments, `${ARTICLE}\n\n${NOTICE}\n`);
+    expect(r.removed.map((x) => [x.rule, x.reason])).toEqual([['legal-ads-comments', 'copyright notice']]);
+    // Prose that mentions copyright is no notice.
+    const prose = 'The court said the copyright of the photograph, which was taken in 2019, belongs to the agency and not the paper.';
+    expect(runRule(legalAdsComments, `${prose}\n`).removed).toEqual([]);
+  });
+
+  it('main-content: paragraphs after a related block that run into the footer are disclaimers', () => {
+    // The block's teaser goes; the paragraphs after it would read as the article going on.
+    const related = 'Related Articles\n\nWhy Am I Not Losing Weight?';
+    expect(paragraphs(clean(`${ARTICLE}\n\n${related}\n\n${DISCLAIMERS}\n`).text)).toEqual([...ARTICLE.split('\n\n'), ...DISCLAIMERS.split('\n\n')]);
+    // Unless they lead to the page's footer.
+    expect(paragraphs(clean(`${ARTICLE}\n\n${related}\n\n${DISCLAIMERS}\n\n${NOTICE}\n`).text)).toEqual(ARTICLE.split('\n\n'));
+  });
+});

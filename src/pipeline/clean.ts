@@ -37,12 +37,16 @@ let defaultProcessor: DeboilProcessor | undefined;
 /** A unified processor with deboil's parser, rules and compiler. */
 export function createProcessor(options: DeboilOptions = {}): DeboilProcessor {
   // The preset's rules, with a deadline check before each stage (a no-op without a limit).
-  const stages: PluggableList = presetStages(options).flatMap(([id, plugin]) => [checkpoint(id), plugin]);
-  const rules = unified().use(stages).freeze();
-  return unified()
-    .use(deboilParse)
-    .use(stages)
-    .use(settle, { look: (tree, file) => void rules.runSync(tree as never, file) })
+  const preset = presetStages(options);
+  const stages: PluggableList = preset.flatMap(([id, plugin]) => [checkpoint(id), plugin]);
+  const processor = unified().use(deboilParse).use(stages);
+  // The learned classifier judges each line once, in its page's context: looking again at its
+  // output would remove a little more each time (docs/precision-recall.md), so it is not settled.
+  if (!preset.some(([id]) => id === 'line-classifier')) {
+    const rules = unified().use(stages).freeze();
+    processor.use(settle, { look: (tree, file) => void rules.runSync(tree as never, file) });
+  }
+  return processor
     .use(checkpoint('compile'))
     .use(deboilCompile)
     .freeze() as unknown as DeboilProcessor;

@@ -39,6 +39,8 @@ export const COMMENT_PHRASES = [
 ];
 /** `© …`, `(c) 2019`, `Copyright 2019 …`, `Copyright © …`: a rights notice, not a sentence about copyright. */
 const COPYRIGHT = /©|\(c\)\s*(?:19|20)\d\d|^copyright\b|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)/i;
+/** `All rights reserved` in the languages of LEGAL_PHRASES. */
+const RIGHTS_RESERVED = /rights reserved|rechte vorbehalten|derechos reservados|direitos reservados|droits réservés|diritti riservati|права защищены/i;
 const COMMENT_WORD = String.raw`(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари[йяев]{0,2}|komentar|评论|コメント|댓글)`;
 /** `3 comments`, `[ 167 comments ]`, `Comments (12)`. */
 const COMMENT_COUNT = new RegExp(String.raw`^[\[(]?\s*(?:\d+\s+${COMMENT_WORD}|${COMMENT_WORD}\s*[\[(]?\d+[\])]?)\s*[\])]?$`, 'iu');
@@ -90,6 +92,11 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
       }
       else if (FORM_FIELD.test(text)) removeLine(node, ruleId, 'comment form field');
       else if ((words <= 20 && COPYRIGHT.test(text)) || (words <= 15 && legal.has(node))) removeLine(node, ruleId, 'copyright, terms or privacy line');
+      else if (words <= 80 && RIGHTS_RESERVED.test(text) && COPYRIGHT.test(text)) {
+        // A long copyright notice (`© 2019 Beachbody, LLC. All rights reserved. … trademarks …`) is the page's footer.
+        removeLine(node, ruleId, 'copyright notice');
+        node.data.boundary = 'footer';
+      }
     }
   };
 }

@@ -115,7 +115,14 @@ function isStandfirst(node: LineNode): boolean {
 function resumes(lines: LineNode[], body: boolean[], header: number): boolean {
   for (let i = header + 1; i < lines.length; i++) {
     if (!isKept(lines[i])) continue;
-    return body[i] && lines[i].data.blankBefore && lines[i].data.blankAfter;
+    if (!(body[i] && lines[i].data.blankBefore && lines[i].data.blankAfter)) return false;
+    // Paragraphs that run on into the page's footer are its disclaimers, not the article.
+    for (let k = i + 1; k < lines.length; k++) {
+      const boundary = lines[k].data.boundary;
+      if (boundary === 'footer') return false;
+      if (boundary !== undefined) break;
+    }
+    return true;
   }
   return false;
 }
