@@ -398,3 +398,33 @@ describe('the page footer', () => {
     expect(paragraphs(clean(`${ARTICLE}\n\n${related}\n\n${DISCLAIMERS}\n\n${NOTICE}\n`).text)).toEqual(ARTICLE.split('\n\n'));
   });
 });
+
+describe('hard-wrapped text', () => {
+  const RFC = [
+    'This draft describes a protocol by which client-side applications,',
+    'running inside a web browser, can communicate with a data storage',
+    'server that is hosted on a different domain name. This way, the',
+    'provider of a web application need not also play the role of data',
+    'storage provider.',
+  ];
+  const SECOND = [
+    'Internet-Drafts are working documents that are valid for a maximum',
+    'of six months and may be updated, replaced, or obsoleted by other',
+    'documents at any time, which is why they are cited as work in progress.',
+  ];
+
+  it('main-content: lines that run on in lower case are one paragraph of the article', () => {
+    const page = `[Docs] [txt|pdf] [Tracker]\n\nAbstract\n\n${RFC.join('\n')}\n\nStatus of this Memo\n\n${SECOND.join('\n')}\n\nde Jong                    [Page 1]\n`;
+    const kept = paragraphs(clean(page).text);
+    for (const line of [...RFC, ...SECOND]) expect(kept).toContain(line);
+    expect(kept).not.toContain('[Docs] [txt|pdf] [Tracker]');
+    expect(clean(clean(page).text).text).toBe(clean(page).text);
+  });
+
+  it('main-content: a teaser title above its source line does not run on', () => {
+    const teasers = Array.from({ length: 4 }, (_, i) => `What Being Asexual Tells Us About Sex And Romance Part ${i + 1}\naeon.co Sex\n\nA short summary of the story that the site recommends to its readers today.`).join('\n\n');
+    const article = Array.from({ length: 5 }, (_, i) => `The article's paragraph number ${i + 1} is long enough to read as the body of the story on this page.`).join('\n\n');
+    const kept = paragraphs(clean(`${article}\n\nMore Stories\n\n${teasers}\n`).text);
+    expect(kept.some((p) => p.startsWith('What Being Asexual'))).toBe(false);
+  });
+});

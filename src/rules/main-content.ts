@@ -127,16 +127,38 @@ function resumes(lines: LineNode[], body: boolean[], header: number): boolean {
   return false;
 }
 
+/**
+ * A line of a hard-wrapped paragraph (plain-text pages, RFCs): it has a
+ * sentence's worth of words, does not end one, and the next kept line goes on
+ * in lower case. Judged on the kept lines alone, so the output reads the same.
+ */
+function runsOn(node: LineNode, next: LineNode | undefined): boolean {
+  if (!next || lineWords(node) < 6 || lineWords(next) < 2 || endsLikeSentence(node.data.text)) return false;
+  // `aeon.co Sex` under a teaser is its source, not the sentence going on.
+  return LOWER_START.test(next.data.text) && !DOMAIN_START.test(next.data.text);
+}
+const LOWER_START = /^\p{Ll}/u;
+/** A first token that is a domain, a path or an address. */
+const DOMAIN_START = /^[^\s./@]+[./@]\S/u;
+
 /** Body lines; a repeat of an earlier line is no evidence of the article (the duplicates rule removes it later). */
 function findBodyLines(lines: LineNode[]): boolean[] {
   const seenText = new Set<string>();
-  return lines.map((n) => {
-    if (!isKept(n)) return false;
-    const key = lineKey(n);
-    const repeat = seenText.has(key);
+  const body = new Array<boolean>(lines.length).fill(false);
+  let next: LineNode | undefined;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const n = lines[i];
+    if (!isKept(n)) continue;
+    body[i] = isBodyText(n.data.text, lineWords(n)) || runsOn(n, next);
+    next = n;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (!isKept(lines[i])) continue;
+    const key = lineKey(lines[i]);
+    if (body[i] && seenText.has(key)) body[i] = false;
     seenText.add(key);
-    return !repeat && isBodyText(n.data.text, lineWords(n));
-  });
+  }
+  return body;
 }
 
 /**
