@@ -428,3 +428,30 @@ describe('hard-wrapped text', () => {
     expect(kept.some((p) => p.startsWith('What Being Asexual'))).toBe(false);
   });
 });
+
+describe('articles with code', () => {
+  it('main-content: SQL, comments and argument lists between paragraphs are part of the article', () => {
+    const para = (n: number) =>
+      `Paragraph ${n} explains the next query in plain words, so that a reader can follow what it computes. It also says why the window is sixty minutes long and what the results below mean for the alerts.`;
+    const code = [
+      'SELECT',
+      'status_code,',
+      'period,',
+      'avg(entries) OVER (',
+      'PARTITION BY status_code',
+      'ORDER BY period',
+      'ROWS BETWEEN 60 PRECEDING AND CURRENT ROW',
+      ') AS mean_entries',
+      'FROM',
+      'server_log_summary',
+      '-- In the demo data use:',
+      "WHERE period > '2020-08-01 17:00 UTC'",
+      'GROUP BY status_code, period',
+    ].join('\n');
+    const blocks: string[] = [];
+    for (let b = 0; b < 4; b++) blocks.push(para(3 * b + 1), para(3 * b + 2), code);
+    blocks.push(para(13), para(14));
+    const kept = paragraphs(clean(`Home\n\nAbout\n\nSubscribe\n\n${blocks.join('\n\n')}\n`).text);
+    for (let n = 1; n <= 14; n++) if (n % 3 !== 0) expect(kept).toContain(para(n));
+  });
+});

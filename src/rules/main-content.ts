@@ -57,8 +57,12 @@ const CLOSING_FORMULA = /^(?:the end|fin|ende|конец|fine|fim|おしまい|�
 /** A numbered or bulleted list item, or a line introducing a list. */
 const LIST_ITEM = /^(?:\d{1,3}[.)]\s+\S|[•·▪◦‣*+–-]\s+\S)|\S:$/u;
 
-/** A line of program code or a text table: it ends in a brace or a semicolon, opens with a closing bracket, or draws a box. */
-const CODE_LINE = /[{};]$|^[)\]}]|[\u2500-\u257f]/u;
+/**
+ * A line of program code or a text table: it ends in a brace, a semicolon, a
+ * comma or an open bracket, opens with a closing bracket, a comment mark or
+ * an SQL clause in capitals, or draws a box.
+ */
+const CODE_LINE = /[{};,(]$|^[)\]}]|^(?:--|\/\/) |^(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|JOIN|LEFT JOIN|INNER JOIN|WITH|HAVING|LIMIT|UNION|INSERT INTO|UPDATE|DELETE FROM|CREATE TABLE|VALUES)\b|[\u2500-\u257f]/u;
 
 export interface MainContentOptions {
   /** How many kept lines above the article's start are searched for the headline. */
