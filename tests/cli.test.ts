@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listing, tree } from './temp-tree.js';
+import { splitSummary } from './helpers.js';
 import { clean, type DeboilOptions } from '../dist/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,12 +20,14 @@ const golden = readFileSync(resolve(ROOT, 'expected/000_4e410571edfb4a5e.txt'), 
 interface Run {
   status: number | null;
   stdout: string;
+  /** stderr without the closing summary line, which is in `summary`. */
   stderr: string;
+  summary: string | null;
 }
 
 function deboil(args: string[], opts: { cwd?: string; input?: string | Buffer } = {}): Run {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { status: r.status, stdout: r.stdout, ...splitSummary(r.stderr) };
 }
 
 
@@ -41,6 +44,8 @@ describe('deboil CLI: inputs and outputs', () => {
     const dir = tree({ 'src/top.txt': BODY_A, 'src/a/b.txt': BODY_B, 'src/a/c/d.txt': BODY_C, 'src/notes.md': BODY_A });
     const r = deboil(['src', '--out-dir', 'out'], { cwd: dir });
     expect(r).toMatchObject({ status: 0, stderr: '', stdout: '' });
+    // A folder run ends with the one-line summary, as a record batch does.
+    expect(r.summary).toMatch(/^deboil: 3 documents, [\d.]+ MB in, [\d.]+ MB out, [\d.]+% removed, 0 failed, [\d.]+ s$/);
     expect(listing(join(dir, 'out'))).toEqual(['a/b.txt', 'a/c/d.txt', 'top.txt']);
     expect(readFileSync(join(dir, 'out/a/b.txt'), 'utf8')).toBe(clean(BODY_B).text);
     expect(readFileSync(join(dir, 'out/a/c/d.txt'), 'utf8')).toBe(clean(BODY_C).text);

@@ -12,3 +12,15 @@ export function runRule(plugin: (...args: any[]) => any, input: string, options:
 
 /** Paragraphs of an output. */
 export const paragraphs = (text: string) => text.split('\n\n').map((p) => p.trim()).filter(Boolean);
+
+const SUMMARY = /^deboil: \d+ documents, .*\n$/m;
+
+/**
+ * A CLI run's stderr without its closing one-line summary, and the summary
+ * apart (null when there is none), so tests can check each on its own.
+ */
+export function splitSummary(stderr: string): { stderr: string; summary: string | null } {
+  const m = SUMMARY.exec(stderr);
+  if (!m || m.index + m[0].length !== stderr.length) return { stderr, summary: null };
+  return { stderr: stderr.slice(0, m.index), summary: m[0].trimEnd() };
+}

@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listing, tree } from './temp-tree.js';
+import { splitSummary } from './helpers.js';
 import { clean } from '../dist/index.js';
 
 // Each test spawns the CLI, some several times: allow for a busy machine.
@@ -26,13 +27,15 @@ interface Run {
   status: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
+  /** stderr without the closing summary line, which is in `summary`. */
   stderr: string;
+  summary: string | null;
 }
 
 /** Run the CLI; a hang is killed after 30 s and shows as `signal`. */
 function deboil(args: string[], cwd: string): Run {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input: '', encoding: 'utf8', timeout: 30_000 });
-  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+  return { status: r.status, signal: r.signal, stdout: r.stdout, ...splitSummary(r.stderr) };
 }
 
 
@@ -207,6 +210,7 @@ describe('a batch with every kind of bad input', () => {
       'deboil: nul.txt: binary content (NUL byte at byte offset 3), skipped',
       'deboil: pipe.txt: is a FIFO (named pipe), not a regular file; skipped',
     ]);
+    expect(r.summary).toMatch(/^deboil: 2 documents, .*, 3 failed, 3 inputs failed, /);
     expect(listing(join(dir, 'out'))).toEqual(['a.txt', 'b.txt']);
     expect(readFileSync(join(dir, 'out/b.txt'), 'utf8')).toBe(clean(BODY_B).text);
   });

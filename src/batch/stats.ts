@@ -13,6 +13,15 @@ export class BatchStats {
   inputsFailed = 0;
   readonly started = performance.now();
 
+  /** Count one cleaned document (a `.txt` input; record batches add theirs in bulk). */
+  addDocument(textChars: number, removedChars: number, bytesIn: number, bytesOut: number): void {
+    this.docs++;
+    this.textChars += textChars;
+    this.removedChars += removedChars;
+    this.bytesIn += bytesIn;
+    this.bytesOut += bytesOut;
+  }
+
   summary(errorsFile?: string): string {
     const mb = (n: number) => (n / 1e6).toFixed(1);
     const share = this.textChars ? ((100 * this.removedChars) / this.textChars).toFixed(1) : '0.0';

@@ -182,6 +182,7 @@ interface RunContext {
   reportDocs: ReportDocument[];
   reportOmitted: number;
   pool: CleaningPool;
+  stats: BatchStats;
 }
 
 /**
@@ -192,6 +193,7 @@ async function cleanTextInput(input: Input, ctx: RunContext, onError: (e: ErrorR
   const { args } = ctx;
   const name = nameOf(input);
   const fail = async (message: string, reason: string) => {
+    ctx.stats.failed++;
     await say(message);
     await onError({ path: name, line: null, id: input.rel, reason });
     return false;
@@ -223,20 +225,25 @@ async function cleanTextInput(input: Input, ctx: RunContext, onError: (e: ErrorR
   }
 
   const toStdout = args.outDir === undefined;
+  let output: string;
   if (toStdout) {
     const path = input.kind === 'stdin' ? '-' : input.path;
-    await write(process.stdout, args.format === 'text' ? result.text : toJson(ctx.batch ? { path, ...result } : result) + '\n');
+    output = args.format === 'text' ? result.text : toJson(ctx.batch ? { path, ...result } : result) + '\n';
+    await write(process.stdout, output);
   } else {
     const outDir = resolve(args.outDir!);
     const target = resolve(outDir, ctx.outName(input));
     const inside = relative(outDir, target);
     if (inside === '..' || inside.startsWith('..' + sep) || isAbsolute(inside)) return fail(`${name}: output path ${target} would be outside --out-dir, skipped`, 'output path outside --out-dir');
+    output = args.format === 'text' ? result.text : toJson(result) + '\n';
     try {
-      await writeFileAtomic(target, args.format === 'text' ? result.text : toJson(result) + '\n');
+      await writeFileAtomic(target, output);
     } catch (err) {
       return fail(`${name}: cannot write ${target}: ${describeError(err)}`, `cannot write the output: ${describeError(err)}`);
     }
   }
+
+  ctx.stats.addDocument(text.length, removed.reduce((n, r) => n + r.end - r.start, 0), Buffer.byteLength(text), Buffer.byteLength(output));
 
   if (args.explain) {
     const file = new VFile({ path: name, value: result.text });
@@ -284,9 +291,11 @@ async function run(argv: string[]): Promise<number> {
   // The errors file: named, or by default beside the outputs of a record run.
   const errorsPath = args.errors ?? (args.outDir !== undefined && hasRecords ? join(args.outDir, 'deboil-errors.jsonl') : undefined);
   const stats = new BatchStats();
+  // Inputs that named nothing readable (missing, a dangling link, a folder without inputs) count in the summary too.
+  stats.inputsFailed += errors.length;
   // Every document is cleaned in a worker, so that --timeout-ms can stop one that hangs.
   const pool: CleaningPool = new (await import('../batch/pool.js')).CleaningPool({ jobs: args.jobs, options, timeoutMs: args.timeoutMs });
-  const ctx: RunContext = { args, options, batch, outName, reportDocs: [], reportOmitted: 0, pool };
+  const ctx: RunContext = { args, options, batch, outName, reportDocs: [], reportOmitted: 0, pool, stats };
   const { cleanRecordInput } = hasRecords ? await import('../batch/record-input.js') : { cleanRecordInput: null };
   let totalBytes = 0;
   for (const input of inputs) if (input.kind === 'file' && isRecords(input)) totalBytes += await stat(input.path).then((s) => s.size, () => 0);
@@ -380,7 +389,8 @@ async function run(argv: string[]): Promise<number> {
     await pool.destroy();
   }
   if (shown > SHOWN_RECORD_ERRORS) await say(`… and ${shown - SHOWN_RECORD_ERRORS} more record errors${errorsPath ? ` in ${errorsPath}` : ''}`);
-  if (hasRecords) await say(stats.summary(errorsPath));
+  // Record batches and folder runs end with the summary; text cleaned to stdout stays a plain filter.
+  if (hasRecords || args.outDir !== undefined) await say(stats.summary(errorsPath));
 
   if (args.report !== undefined) {
     try {
