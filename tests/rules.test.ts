@@ -455,3 +455,14 @@ describe('articles with code', () => {
     for (let n = 1; n <= 14; n++) if (n % 3 !== 0) expect(kept).toContain(para(n));
   });
 });
+
+describe('pages that are a list', () => {
+  it('main-content: the items of a long list are the article, not the page's one sentence of footer', () => {
+    const items = ['Added granite and diorite stone blocks', 'Added the slime block', 'Villagers now harvest crops and plant new ones', 'Doors now come in every wood type', 'Added a spectator game mode', 'Worlds can now have a world border', 'Added three new statistics to the game'].map((t) => `+ ${t}`);
+    // Without the list, the one sentence of prose on the page (its footer) would be taken for the article.
+    const footer = 'This blog is not affiliated with the makers of the game, and every name used here belongs to its owners.';
+    const page = `Minecraft News\n\nPowered by Tumblr\n\nMinecraft 1.8 - The Bountiful Update\n\n${items.join('\n')}\n\nPosted 2 years ago\n\n${footer}\n`;
+    const kept = paragraphs(clean(page).text);
+    for (const item of items.filter((i) => i.split(' ').length > 4)) expect(kept).toContain(item);
+  });
+});

@@ -145,6 +145,22 @@ const LOWER_START = /^\p{Ll}/u;
 /** A first token that is a domain, a path or an address. */
 const DOMAIN_START = /^[^\s./@]+[./@]\S/u;
 
+/** The items of a long list (a changelog, a list of steps) read as the article: LIST_LONG kept items in a row, of four words or more. */
+const LIST_LONG = 6;
+function markLongLists(lines: LineNode[], body: boolean[]): void {
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= LIST_LONG) for (const k of run) if (lineWords(lines[k]) >= 4) body[k] = true;
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (!isKept(lines[i])) continue;
+    if (LIST_ITEM.test(lines[i].data.text) && !lines[i].data.text.endsWith(':')) run.push(i);
+    else close();
+  }
+  close();
+}
+
 /** Body lines; a repeat of an earlier line is no evidence of the article (the duplicates rule removes it later). */
 function findBodyLines(lines: LineNode[]): boolean[] {
   const seenText = new Set<string>();
@@ -156,6 +172,7 @@ function findBodyLines(lines: LineNode[]): boolean[] {
     body[i] = isBodyText(n.data.text, lineWords(n)) || runsOn(n, next);
     next = n;
   }
+  markLongLists(lines, body);
   for (let i = 0; i < lines.length; i++) {
     if (!isKept(lines[i])) continue;
     const key = lineKey(lines[i]);
