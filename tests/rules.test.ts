@@ -457,12 +457,24 @@ describe('articles with code', () => {
 });
 
 describe('pages that are a list', () => {
-  it('main-content: the items of a long list are the article, not the page's one sentence of footer', () => {
+  it('main-content: the items of a long list are the article, not the page’s one sentence of footer', () => {
     const items = ['Added granite and diorite stone blocks', 'Added the slime block', 'Villagers now harvest crops and plant new ones', 'Doors now come in every wood type', 'Added a spectator game mode', 'Worlds can now have a world border', 'Added three new statistics to the game'].map((t) => `+ ${t}`);
     // Without the list, the one sentence of prose on the page (its footer) would be taken for the article.
     const footer = 'This blog is not affiliated with the makers of the game, and every name used here belongs to its owners.';
     const page = `Minecraft News\n\nPowered by Tumblr\n\nMinecraft 1.8 - The Bountiful Update\n\n${items.join('\n')}\n\nPosted 2 years ago\n\n${footer}\n`;
     const kept = paragraphs(clean(page).text);
     for (const item of items.filter((i) => i.split(' ').length > 4)) expect(kept).toContain(item);
+  });
+});
+
+describe('comment headers', () => {
+  it('legal-ads-comments: `There are 13 comments` opens the comments, and ends the article', () => {
+    const article = Array.from({ length: 4 }, (_, i) => `Paragraph ${i + 1} of the story reports what the survey found about the demand for developers this year.`).join('\n\n');
+    const comments = 'There are 13 comments\n\nSallie · March 10, 2017 at 12:20 AM\n\nIf there were really no demand for developers, I would not be so busy this month.\n\nReply';
+    const r = clean(`${article}\n\n${comments}\n`);
+    expect(paragraphs(r.text)).toEqual(article.split('\n\n'));
+    expect(r.removed.find((x) => x.text === 'There are 13 comments')?.rule).toBe('legal-ads-comments');
+    // A sentence that counts comments is no header.
+    expect(runRule(legalAdsComments, 'Readers left more than 13 comments on the mayor’s first post about the plan.\n').removed).toEqual([]);
   });
 });

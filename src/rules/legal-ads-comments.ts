@@ -46,9 +46,9 @@ const COMMENT_WORD = String.raw`(?:comments?|responses?|replies|kommentare?|comm
 const COMMENT_COUNT = new RegExp(String.raw`^[\[(]?\s*(?:\d+\s+${COMMENT_WORD}|${COMMENT_WORD}\s*[\[(]?\d+[\])]?)\s*[\])]?$`, 'iu');
 /** Post meta that counts the comments: `Posted in Open thread | Permalink | 10 Comments`. */
 const META_COMMENT_COUNT = new RegExp(String.raw`[|•·]\s*\d+\s+${COMMENT_WORD}\s*$`, 'iu');
-/** A short header of a comment section: `Top Rated Comments`, `Reader comments`, `12 Responses to "…"`. */
+/** A short header of a comment section: `Top Rated Comments`, `Reader comments`, `12 Responses to "…"`, `There are 13 comments`. */
 const COMMENTS_WORD = String.raw`(?:comments|responses|replies|kommentare|commentaires|comentarios|comentários|commenti|комментарии|komentar)`;
-const COMMENT_HEADER = new RegExp(String.raw`^(?:\d+\s+|(?:[\p{L}'’-]+\s+){1,3})${COMMENTS_WORD}(?:\s+(?:to|on|zu|sur|a|para)\s.{1,80})?$`, 'iu');
+const COMMENT_HEADER = new RegExp(String.raw`^(?:(?:[\p{L}'’-]+\s+){0,3}\d+\s+|(?:[\p{L}'’-]+\s+){1,3})${COMMENTS_WORD}(?:\s+(?:to|on|zu|sur|a|para)\s.{1,80})?$`, 'iu');
 const FORM_FIELD = /^(?:name|e-?mail|email address|website|comment|имя|сайт|комментарий|nombre|correo electrónico|nome|sito web|kommentar)\s*\*?$/iu;
 
 export interface LegalAdsCommentsOptions {
