@@ -7,7 +7,7 @@
  */
 import type { Processor } from 'unified';
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { LinePosition, lineData, segmentLine } from '../util/tree.js';
+import { Line, lineData, segmentLine } from '../util/tree.js';
 import { needsOutputWork, toOutputText } from '../util/text.js';
 
 /**
@@ -43,12 +43,7 @@ export function parseLines(doc: string): LineRoot {
       blank = true;
       if (children.length) children[children.length - 1].data.blankAfter = true;
     } else {
-      children.push({
-        type: 'line',
-        value,
-        position: new LinePosition(lineNo, 1, offset, value.length),
-        data: lineData(text, blank, false),
-      });
+      children.push(new Line(value, lineNo, 1, offset, lineData(text, blank, false)));
       blank = false;
     }
     if (end >= n) break;
