@@ -385,6 +385,9 @@ describe('the page footer', () => {
   it('legal-ads-comments: a long copyright notice goes and opens the footer', () => {
     const r = runRule(legalAdsComments, `${ARTICLE}\n\n${NOTICE}\n`);
     expect(r.removed.map((x) => [x.rule, x.reason])).toEqual([['legal-ads-comments', 'copyright notice']]);
+    // Up to 80 words, as long as site footers write them.
+    const long = `${NOTICE} Apple, the Apple logo, iPad and iPhone are trademarks of Apple Inc., registered in the U.S. and other countries, and App Store is a service mark of Apple Inc.`;
+    expect(runRule(legalAdsComments, `${ARTICLE}\n\n${long}\n`).removed.map((x) => x.reason)).toEqual(['copyright notice']);
     // Prose that mentions copyright is no notice.
     const prose = 'The court said the copyright of the photograph, which was taken in 2019, belongs to the agency and not the paper.';
     expect(runRule(legalAdsComments, `${prose}\n`).removed).toEqual([]);

@@ -8,7 +8,7 @@
  *   in:  `© Copyright Gannett 2018` / `Terms of Service Privacy Notice` / `Advertisement` / `3 comments`
  *   out: (all removed)
  */
-import type { LineRoot } from '../util/tree.js';
+import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
 
@@ -62,6 +62,12 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
   const comments = phraseMatcher(COMMENT_PHRASES);
   // `Comments made by …` is a sentence: only wording of two words or more opens a longer line.
   const commentNotice = phraseMatcher(COMMENT_PHRASES.filter((p) => p.includes(' ')));
+  /** A long copyright notice (`© 2019 Beachbody, LLC. All rights reserved. … trademarks …`) opens the page's footer. */
+  const isNotice = (text: string) => RIGHTS_RESERVED.test(text) && COPYRIGHT.test(text);
+  const footer = (node: LineNode) => {
+    removeLine(node, ruleId, 'copyright notice');
+    node.data.boundary = 'footer';
+  };
   return (tree: LineRoot): void => {
     const lines = tree.children;
     for (let i = 0; i < lines.length; i++) {
@@ -74,7 +80,10 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
         node.data.boundary = 'comments';
         continue;
       }
-      if (words > 30) continue;
+      if (words > 30) {
+        if (words <= 80 && isNotice(text)) footer(node);
+        continue;
+      }
       // Comment counters need a digit.
       const digit = /\d/.test(text);
       if (ads.is(node) || AD_WIDGET.test(text)) {
@@ -92,11 +101,7 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
       }
       else if (FORM_FIELD.test(text)) removeLine(node, ruleId, 'comment form field');
       else if ((words <= 20 && COPYRIGHT.test(text)) || (words <= 15 && legal.has(node))) removeLine(node, ruleId, 'copyright, terms or privacy line');
-      else if (words <= 80 && RIGHTS_RESERVED.test(text) && COPYRIGHT.test(text)) {
-        // A long copyright notice (`© 2019 Beachbody, LLC. All rights reserved. … trademarks …`) is the page's footer.
-        removeLine(node, ruleId, 'copyright notice');
-        node.data.boundary = 'footer';
-      }
+      else if (isNotice(text)) footer(node);
     }
   };
 }
