@@ -7,7 +7,7 @@
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { isKept } from '../util/tree.js';
+import { isKept, printedLines } from '../util/tree.js';
 import { detectLanguage } from '../util/languages.js';
 
 /** One removed span. Offsets are UTF-16 indices into the input, `end` exclusive; line and column are 1-based. */
@@ -60,9 +60,6 @@ function lineRemoval(node: LineNode): Removal {
 
 export function compileTree(tree: LineRoot): { text: string; data: DeboilData } {
   const removed: Removal[] = [];
-  const paragraphs: string[] = [];
-  let title: string | null = null;
-  const titleNode = tree.data.title && isKept(tree.data.title) ? tree.data.title : undefined;
   for (const node of tree.children) {
     if (!isKept(node)) {
       removed.push(lineRemoval(node));
@@ -83,13 +80,12 @@ export function compileTree(tree: LineRoot): { text: string; data: DeboilData } 
         });
       }
     }
-    const text = node.data.text;
-    if (text === '') continue;
-    if (node === titleNode) title = text;
-    else paragraphs.push(text);
   }
   removed.sort((x, y) => x.start - y.start);
-  if (title !== null) paragraphs.unshift(title);
+  // The same lines, in the same order, as settling looks at (printedLines).
+  const printed = printedLines(tree);
+  const title = printed.length && printed[0] === tree.data.title ? printed[0].data.text : null;
+  const paragraphs = printed.map((node) => node.data.text);
   const text = paragraphs.length ? paragraphs.join('\n\n') + '\n' : '';
   const language = tree.data.language ?? detectLanguage(text.length > LANGUAGE_SAMPLE ? text.slice(0, LANGUAGE_SAMPLE) : text, LANGUAGE_WORDS);
   return { text, data: { title, language, removed } };

@@ -15,7 +15,7 @@
  */
 import type { VFile } from 'vfile';
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { currentRaw, cutSpan, isKept, Line, lineData, removeLine, segmentLine } from '../util/tree.js';
+import { currentRaw, cutSpan, isKept, Line, lineData, printedLines, removeLine, segmentLine } from '../util/tree.js';
 import { outputTextMap } from '../util/text.js';
 import { isUnbroken, SEGMENT_LINES_OVER } from './parser.js';
 
@@ -25,14 +25,6 @@ export const MAX_LOOKS = 8;
 export interface SettleOptions {
   /** Run the rules on a tree (the preset's stages, without parser or compiler). */
   look: (tree: LineRoot, file: VFile) => void;
-}
-
-/** The kept lines in output order: the headline first, then the body in input order. */
-function outputLines(tree: LineRoot): LineNode[] {
-  const title = tree.data.title && isKept(tree.data.title) && tree.data.title.data.text !== '' ? tree.data.title : undefined;
-  const lines = tree.children.filter((node) => node !== title && isKept(node) && node.data.text !== '');
-  if (title) lines.unshift(title);
-  return lines;
 }
 
 /**
@@ -49,7 +41,7 @@ function segmentLongLines(tree: LineRoot, lines: LineNode[]): LineNode[] {
     if (pieces.length > 1 && node === tree.data.title) tree.data.title = undefined;
     return pieces;
   });
-  return outputLines(tree);
+  return printedLines(tree);
 }
 
 /** The tree the parser would make of the output: one line per paragraph, a blank line around each. */
@@ -123,7 +115,7 @@ export function settle(options: SettleOptions) {
   return (tree: LineRoot, file: VFile): void => {
     if (!changedByRules(tree)) return;
     for (let i = 0; i < MAX_LOOKS; i++) {
-      const lines = segmentLongLines(tree, outputLines(tree));
+      const lines = segmentLongLines(tree, printedLines(tree));
       if (lines.length === 0) return;
       const look = outputTree(lines);
       options.look(look, file);

@@ -273,6 +273,14 @@ export function segmentLine(node: LineNode): LineNode[] {
   return out.length ? out : [node];
 }
 
+/** The lines the output prints, in its order: the headline first, then the body in input order. */
+export function printedLines(tree: LineRoot): LineNode[] {
+  const title = tree.data.title && isKept(tree.data.title) && tree.data.title.data.text !== '' ? tree.data.title : undefined;
+  const lines = tree.children.filter((node) => node !== title && isKept(node) && node.data.text !== '');
+  if (title) lines.unshift(title);
+  return lines;
+}
+
 /** The kept lines, in order. */
 export function keptLines(tree: LineRoot): LineNode[] {
   return tree.children.filter(isKept);
