@@ -40,6 +40,10 @@ export interface Words {
   mask?: number;
   /** The registry size `mask` was computed for. */
   maskFor?: number;
+  /** Bits of the matchers that have a phrase starting with the first word (see `firstBits`). */
+  first?: number;
+  /** The registry size `first` was computed for. */
+  firstFor?: number;
 }
 
 /**
@@ -83,7 +87,7 @@ function wordsIn(key: string): string[] {
 /** The analysis of `text` (a line, or its head when `whole` is the longer line). Every field set: one object shape. */
 function analyse(text: string, source = text, whole: string | undefined = undefined): Words {
   const key = comparable(text);
-  return { source, key, words: wordsIn(key), unspaced: UNSPACED_CHAR.test(key), joined: undefined, text: whole, mask: undefined, maskFor: undefined, full: undefined };
+  return { source, key, words: wordsIn(key), unspaced: UNSPACED_CHAR.test(key), joined: undefined, text: whole, mask: undefined, maskFor: undefined, first: undefined, firstFor: undefined, full: undefined };
 }
 
 // Every rule's matchers look at every line of a document in turn, so the
@@ -154,6 +158,19 @@ function maskOf(w: Words): number {
   return w.mask!;
 }
 
+/**
+ * The bits of the lists with a phrase that starts with the line's first
+ * word: one look-up per line answers `is` and `starts` for every matcher
+ * (most lines start with a word that opens no phrase).
+ */
+function firstBits(w: Words): number {
+  if (w.firstFor !== listBits.size) {
+    w.first = w.words.length === 0 ? 0 : (wordBits.get(w.words[0]) ?? 0);
+    w.firstFor = listBits.size;
+  }
+  return w.first!;
+}
+
 /** Phrases are short: a longer line is never one (and HEAD reads this much). */
 const PREFIX = HEAD;
 
@@ -173,6 +190,8 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
   const spaced = new Set<string>();
   const unspaced: string[] = [];
   const firsts = new Set<string>();
+  /** Last words of the phrases of two words or more (`ends` looks no further unless the line ends with one). */
+  const lasts = new Set<string>();
   let longest = 0;
   for (const phrase of lists.flatMap((l) => l ?? [])) {
     const words = wordsIn(comparable(phrase));
@@ -181,10 +200,13 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
     else {
       spaced.add(words.join(' '));
       firsts.add(words[0]);
+      if (words.length > 1) lasts.add(words[words.length - 1]);
       longest = Math.max(longest, words.length);
     }
   }
   const bit = registerList([...spaced].sort().join('\n'), firsts);
+  /** Can a phrase start at the line's first word? One bit test when the list has a bit. */
+  const opens = (w: Words): boolean => (bit === 0 ? firsts.has(w.words[0]) : (firstBits(w) & bit) !== 0);
   /** Does a phrase start at word `i`? */
   const at = (words: string[], i: number): boolean => {
     if (!firsts.has(words[i])) return false;
@@ -200,16 +222,17 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
       if ((typeof line === 'string' ? line : line.data.text).length > PREFIX) return false;
       const w = wordsOfInput(line);
       if (w.words.length === 0) return false;
-      if (w.words.length <= longest && firsts.has(w.words[0]) && spaced.has((w.joined ??= w.words.join(' ')))) return true;
+      if (w.words.length <= longest && opens(w) && spaced.has((w.joined ??= w.words.join(' ')))) return true;
       return w.unspaced && unspaced.length > 0 && unspaced.includes(w.words.join(''));
     },
     starts(line) {
-      const { key, words, unspaced: cjk } = wordsOfInput(line);
-      if (words.length && at(words, 0)) return true;
-      return cjk && unspaced.some((p) => key.startsWith(p));
+      const w = wordsOfInput(line);
+      if (w.words.length && opens(w) && at(w.words, 0)) return true;
+      return w.unspaced && unspaced.some((p) => w.key.startsWith(p));
     },
     ends(line) {
       const { words } = allWordsOf(line);
+      if (words.length < 2 || !lasts.has(words[words.length - 1])) return false;
       let gram = '';
       for (let n = 1; n <= longest && n <= words.length; n++) {
         gram = n === 1 ? words[words.length - 1] : words[words.length - n] + ' ' + gram;
