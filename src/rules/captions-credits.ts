@@ -126,7 +126,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
         continue;
       }
       const credit = isCredit(text);
-      if (!credit && /^[(\[]?[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]/u.test(text) && labels.starts(node)) {
+      if (!credit && labels.starts(node) && /^[(\[]?[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]/u.test(text)) {
         mark(node, 'caption or credit label');
       } else if (GALLERY.test(text)) {
         mark(node, 'gallery control');

@@ -78,7 +78,7 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
       } else if (SLUG.test(rest)) {
         // Wherever it is: a line of two to four lower-case letters is no prose.
         removeLine(node, ruleId, 'editor slug');
-      } else if (rest.length <= 200 && note.starts(rest)) {
+      } else if (rest.length <= 200 && note.starts(node)) {
         removeLine(node, ruleId, 'syndication note');
       }
     }
