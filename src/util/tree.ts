@@ -6,7 +6,7 @@
 import type { Node, Parent, Point, Position } from 'unist';
 import { comparable, decodeEntities, INVISIBLE, normalizeSpace, toOutputText, wordCount } from './text.js';
 import type { Words } from './phrases.js';
-import { splitSentences } from './sentences.js';
+import { lineSpans } from './sentences.js';
 
 /** Why a rule removed something. */
 export interface Verdict {
@@ -233,7 +233,7 @@ export function lineData(text: string, blankBefore: boolean, blankAfter: boolean
  */
 export function segmentLine(node: LineNode): LineNode[] {
   const raw = currentRaw(node);
-  const spans = splitSentences(raw);
+  const spans = lineSpans(raw);
   if (spans.length < 2) return [node];
   const kept = node.data.kept;
   // A sentence's start in `raw` → its offset in the input line.
