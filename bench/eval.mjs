@@ -4,7 +4,7 @@
 import { clean, defaultModel } from '../dist/index.js';
 import { renderReport } from '../dist/io/report.js';
 import { writeFileAtomic } from '../dist/io/atomic.js';
-import { documentRows, fit, foldOf, loadDatasets } from './lr.mjs';
+import { breakRows, documentRows, fit, fitBreaks, foldOf, loadDatasets, oneLine as joinLines } from './lr.mjs';
 
 const args = process.argv.slice(2);
 const worstN = Number(args[args.indexOf('--worst') + 1]) || 10;
@@ -50,12 +50,22 @@ if (classifierOn) {
   const threshold = defaultModel().threshold;
   foldModels = Array.from({ length: K }, (_, f) => ({ ...fit(all.filter((d) => d.fold !== f).flatMap((d) => d.rows)), threshold }));
 }
-const systems = { none: (raw) => raw, 'lines-c4': linesC4, deboil: (raw) => clean(raw).text };
+// Pages on one line are cut into lines by the model of line breaks, which is
+// learned from these sets too: cross-validated the same way.
+let breakModels = [];
+if (oneLine) {
+  const all = docs.map((doc) => ({ fold: foldOf(doc, K), rows: breakRows(doc.raw) }));
+  breakModels = Array.from({ length: K }, (_, f) => fitBreaks(all.filter((d) => d.fold !== f).flatMap((d) => d.rows)));
+}
+// One options object per fold and setting (processors are cached per options object).
+const optionsOf = (extra) => Array.from({ length: K }, (_, f) => ({ ...extra, ...(classifierOn ? { model: foldModels[f] } : {}), ...(oneLine ? { breakModel: breakModels[f] } : {}) }));
+const withFold = (options) => (raw, doc) => clean(raw, options[foldOf(doc, K)]).text;
+const systems = { none: (raw) => raw, 'lines-c4': linesC4, deboil: withFold(optionsOf({})) };
 if (classifierOn) {
   // The learned stage at its balanced threshold, and the two presets of the precision/recall knob.
-  systems['+classifier'] = (raw, doc) => clean(raw, { rules: { 'line-classifier': true }, model: foldModels[foldOf(doc, K)] }).text;
-  systems['--precision'] = (raw, doc) => clean(raw, { threshold: 'precision', model: foldModels[foldOf(doc, K)] }).text;
-  systems['--recall'] = (raw, doc) => clean(raw, { threshold: 'recall', model: foldModels[foldOf(doc, K)] }).text;
+  systems['+classifier'] = withFold(optionsOf({ rules: { 'line-classifier': true } }));
+  systems['--precision'] = withFold(optionsOf({ threshold: 'precision' }));
+  systems['--recall'] = withFold(optionsOf({ threshold: 'recall' }));
 }
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
 const f3 = (x) => x.toFixed(3);
@@ -73,7 +83,7 @@ const results = {};
 for (const set of [...new Set(docs.map((d) => d.set))]) {
   const rows = [];
   for (const doc of docs.filter((d) => d.set === set)) {
-    const raw = oneLine ? doc.raw.split('\n').filter((l) => l.trim()).join(' ') + '\n' : doc.raw;
+    const raw = oneLine ? joinLines(doc.raw) : doc.raw;
     const row = { id: doc.id, language: doc.language, fixture: doc.fixture, scores: {}, raw, gold: doc.gold };
     for (const [name, fn] of Object.entries(systems)) {
       const out = fn(raw, doc);
@@ -86,7 +96,7 @@ for (const set of [...new Set(docs.map((d) => d.set))]) {
   const groups = [['all', rows]];
   if (rows.some((r) => r.fixture)) groups.push(['captured (fixture: false)', rows.filter((r) => !r.fixture)]);
   for (const [label, group] of groups) {
-    console.log(`\n${set} — ${label}, ${group.length} documents${oneLine ? ', each input on one line' : ''}${classifierOn ? ` (+classifier: deboil with the opt-in line classifier, cross-validated, ${K}-fold by document)` : ''}`);
+    console.log(`\n${set} — ${label}, ${group.length} documents${oneLine ? `, each input on one line (its line breaks learned, cross-validated, ${K}-fold by document)` : ''}${classifierOn ? ` (+classifier: deboil with the opt-in line classifier, cross-validated, ${K}-fold by document)` : ''}`);
     console.log('system       P      R      F1');
     for (const name of Object.keys(systems)) {
       const s = group.map((r) => r.scores[name]);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import { createPreset, deboilParse, deboilCompile, lineClassifier, FEATURE_NAMES } from '../dist/index.js';
+import { BREAK_FEATURES, forEachGap, stopwordsFor, wordsOf } from '../dist/util/line-breaks.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const datasetsRoot = process.env.DEBOIL_DATASETS ?? path.resolve(here, '../../shared/datasets');
@@ -60,8 +61,43 @@ export function documentRows(raw, gold) {
   return rows;
 }
 
+/** A page as scrapers without line breaks give it: its non-blank lines joined with a space. */
+export function oneLine(raw) {
+  return raw.split('\n').filter((l) => l.trim()).join(' ') + '\n';
+}
+
+/**
+ * Features and labels of the gaps between the words of a page joined onto
+ * one line (as `oneLine` joins it): 1 where the page had a line break.
+ */
+export function breakRows(raw) {
+  const lines = raw.split('\n').filter((l) => l.trim());
+  const text = lines.join(' ');
+  // Offsets of the spaces that joined two lines.
+  const joins = [];
+  let pos = 0;
+  for (const l of lines) {
+    pos += l.length;
+    joins.push(pos);
+    pos += 1;
+  }
+  const words = wordsOf(text, stopwordsFor(text));
+  const rows = [];
+  let j = 0;
+  forEachGap(words, (k, row) => {
+    while (j < joins.length && joins[j] < words.ends[k - 1]) j++;
+    rows.push({ x: Array.from(row), y: j < joins.length && joins[j] < words.starts[k] ? 1 : 0 });
+  });
+  return rows;
+}
+
+/** Fit the model of line breaks (see src/util/line-breaks.ts) on gap rows. */
+export function fitBreaks(rows, about = '') {
+  return { ...fit(rows, { iterations: 200, about, features: BREAK_FEATURES }), threshold: 0.3 };
+}
+
 /** Fit a logistic regression; returns a LineModel. */
-export function fit(rows, { l2 = 1e-3, iterations = 400, rate = 0.05, about = '' } = {}) {
+export function fit(rows, { l2 = 1e-3, iterations = 400, rate = 0.05, about = '', features = FEATURE_NAMES } = {}) {
   const d = rows[0].x.length;
   const n = rows.length;
   const mean = new Array(d).fill(0);
@@ -97,7 +133,7 @@ export function fit(rows, { l2 = 1e-3, iterations = 400, rate = 0.05, about = ''
   const round = (x) => Math.round(x * 1e6) / 1e6;
   return {
     about,
-    features: FEATURE_NAMES,
+    features: [...features],
     mean: mean.map(round),
     scale: scale.map(round),
     weights: Array.from(w, round),

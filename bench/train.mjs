@@ -1,9 +1,10 @@
-// npm run train: learn the line classifier's weights from ../shared/datasets
-// and write them to src/model/line-model.json. Deterministic.
+// npm run train: learn the line classifier's weights and the model of line
+// breaks from ../shared/datasets, and write them to src/model/line-model.json
+// and src/model/break-model.json. Deterministic.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDatasets, documentRows, fit } from './lr.mjs';
+import { loadDatasets, documentRows, fit, breakRows, fitBreaks } from './lr.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const docs = loadDatasets();
@@ -21,3 +22,12 @@ for (const { x, y } of rows) {
   if ((z >= 0 ? 1 : 0) === y) right++;
 }
 console.log(`training accuracy ${(right / rows.length).toFixed(3)}; wrote ${path.relative(process.cwd(), out)}`);
+
+// Line breaks of pages that come on one line: every gap between two words.
+const gaps = docs.flatMap((d) => breakRows(d.raw));
+const breaks = gaps.filter((r) => r.y === 1).length;
+console.log(`${gaps.length} gaps between words of pages joined onto one line (${breaks} line breaks)`);
+const breakModel = fitBreaks(gaps, `logistic regression over ${gaps[0].x.length} features of the gap between two words, trained by bench/train.mjs on ${docs.length} documents of ${[...new Set(docs.map((d) => d.set))].join(' + ')} (../shared/datasets), each joined onto one line`);
+const breakOut = path.resolve(here, '../src/model/break-model.json');
+fs.writeFileSync(breakOut, JSON.stringify(breakModel, null, 1) + '\n');
+console.log(`wrote ${path.relative(process.cwd(), breakOut)}`);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import retextEnglish from 'retext-english';
 import type { Root } from 'nlcst';
-import { lineSpans, splitSentences } from '../src/util/sentences.js';
+import { splitSentences } from '../src/util/sentences.js';
 import { clean } from '../src/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,34 +48,5 @@ describe('sentence splitting of unbroken text', () => {
     expect(r.text).toContain('Moscow has been heavily reliant on Iran for drones and other weaponry for use against Ukraine.\n');
     for (const x of r.removed) expect(page.slice(x.start, x.end)).toBe(x.text);
     for (const x of r.removed) expect(x.column).toBe(x.start + 1);
-  });
-});
-
-describe('lines of unbroken text', () => {
-  const pieces = (text: string) => lineSpans(text).map(([a, b]) => text.slice(a, b));
-  it('cuts a run of capitalised words (a menu) into short pieces and keeps the sentences after it whole', () => {
-    const text = 'Skip to content Home News Sport Weather Business Culture Travel Video Live Sign In. The minister said on Monday that the plan would go ahead. It was signed in Paris.';
-    const got = pieces(text);
-    expect(got.slice(-2)).toEqual(['The minister said on Monday that the plan would go ahead.', 'It was signed in Paris.']);
-    const menu = got.slice(0, -2);
-    expect(menu.length).toBeGreaterThanOrEqual(8);
-    for (const p of menu) expect(p.split(' ').length).toBeLessThanOrEqual(3);
-    // The pieces partition the text: nothing is lost or repeated.
-    expect(got.join(' ')).toBe(text);
-  });
-  it('keeps sentences with capitalised names whole, also one that ends in a name, and words that lead on (`Police: After`) together', () => {
-    const prose =
-      'Toyota is displaying a rechargeable hybrid version of the RAV4 while Ford is rolling out an all-new electric SUV at the Los Angeles Auto Show. The show opens to the public on Friday and runs for ten days, and tickets are on sale now.';
-    expect(pieces(prose)).toEqual([prose.slice(0, prose.indexOf(' The show')), prose.slice(prose.indexOf('The show'))]);
-    expect(pieces('Sports Business Milford Police: After Hours Markets')).toContain('Police: After');
-  });
-  it('lets the cleaner drop a menu and a footer that came on one line with the article', () => {
-    const menu = 'Home News Sport Business Culture Travel Video Live Newsletters Sign In';
-    const body = Array.from({ length: 20 }, (_, i) => `The council voted on plan number ${i + 1} for the river after a long debate, and most members agreed that the work should start in spring.`).join(' ');
-    const page = `${menu} ${body} About Us Contact Us Privacy Policy Terms of Use Careers Advertise With Us`;
-    const r = clean(page);
-    expect(r.text).toContain('The council voted on plan number 1 for the river');
-    expect(r.text).toContain('The council voted on plan number 20 for the river');
-    for (const word of ['Newsletters', 'Sport', 'Privacy', 'Careers']) expect(r.text).not.toContain(word);
   });
 });

@@ -44,17 +44,20 @@ describe('settling', () => {
     }
   });
 
-  it('cuts a long line into sentences once the lines around it are gone, as the parser would for the output', () => {
+  it('cuts a long line into lines once the lines around it are gone, as the parser would for the output', () => {
     // Four lines, 1,000 characters each on average: not unbroken text, so the
     // parser keeps the long line whole. The menu goes, and the output is one
-    // line of over 2,000 characters: unbroken text, cut into sentences.
+    // line of over 2,000 characters: unbroken text, cut where the model of
+    // line breaks puts them (at sentence ends, here).
     const long = Array.from({ length: 40 }, (_, i) => SENTENCES[i % SENTENCES.length].replace('.', ` (${i + 1}).`)).join(' ');
     const input = `Home\nNews\nSport\n${long}\n`;
     expect(long.length).toBeGreaterThan(2000);
     const r = clean(input);
     const paragraphs = r.text.trim().split('\n\n');
-    expect(paragraphs.length).toBe(40);
-    expect(paragraphs[0]).toBe('The council met on Tuesday and voted to expand the bus network (1).');
+    expect(paragraphs.length).toBeGreaterThanOrEqual(20);
+    // Whole sentences only, all of them, in order.
+    for (const p of paragraphs) expect(p).toMatch(/^[A-Z].*\(\d+\)\.$/);
+    expect(paragraphs.join(' ')).toBe(long);
     expect(clean(r.text).text).toBe(r.text);
     spansMatch(input, r.removed);
   });

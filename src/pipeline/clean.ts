@@ -39,12 +39,12 @@ export function createProcessor(options: DeboilOptions = {}): DeboilProcessor {
   // The preset's rules, with a deadline check before each stage (a no-op without a limit).
   const preset = presetStages(options);
   const stages: PluggableList = preset.flatMap(([id, plugin]) => [checkpoint(id), plugin]);
-  const processor = unified().use(deboilParse).use(stages);
+  const processor = unified().use(deboilParse, { breakModel: options.breakModel }).use(stages);
   // The learned classifier judges each line once, in its page's context: looking again at its
   // output would remove a little more each time (docs/precision-recall.md), so it is not settled.
   if (!preset.some(([id]) => id === 'line-classifier')) {
     const rules = unified().use(stages).freeze();
-    processor.use(settle, { look: (tree, file) => void rules.runSync(tree as never, file) });
+    processor.use(settle, { look: (tree, file) => void rules.runSync(tree as never, file), breakModel: options.breakModel });
   }
   return processor
     .use(checkpoint('compile'))

@@ -3,17 +3,23 @@
  * node that keeps its exact position (line, column, offset; CR LF and CR
  * counted as one line end). Blank and white-space-only lines are not nodes;
  * they only set `blankBefore` / `blankAfter` on their neighbours. Text that
- * comes without line breaks is cut into sentences first (see `segment`).
+ * comes without line breaks is cut into lines first (`src/util/line-breaks.ts`).
  */
 import type { Processor } from 'unified';
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { Line, lineData, segmentLine } from '../util/tree.js';
 import { needsOutputWork, toOutputText } from '../util/text.js';
+import type { BreakModel } from '../util/line-breaks.js';
+
+export interface ParseOptions {
+  /** Where to break text that came without line breaks (`src/util/line-breaks.ts`); the shipped model by default. */
+  breakModel?: BreakModel;
+}
 
 /**
  * A document is unbroken when its lines are few for its length (a page
- * scraped onto one line): then each long line is cut into sentences, and
- * each sentence is cleaned as a line of its own.
+ * scraped onto one line): then each long line is cut where the model of
+ * line breaks puts them, and each piece is cleaned as a line of its own.
  */
 const UNBROKEN_LINE = 2000;
 export const SEGMENT_LINES_OVER = 400;
@@ -23,7 +29,7 @@ export function isUnbroken(length: number, lines: number): boolean {
   return lines > 0 && length / lines > UNBROKEN_LINE;
 }
 
-export function parseLines(doc: string): LineRoot {
+export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
   const children: LineNode[] = [];
   let offset = 0;
   let lineNo = 1;
@@ -52,13 +58,13 @@ export function parseLines(doc: string): LineRoot {
   }
   if (children.length) children[children.length - 1].data.blankAfter = true;
   if (isUnbroken(n, children.length)) {
-    return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? segmentLine(c) : [c])), data: { length: n, unbroken: true } };
+    return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? segmentLine(c, options.breakModel) : [c])), data: { length: n, unbroken: true } };
   }
   return { type: 'root', children, data: { length: n } };
 }
 
 /** unified plugin: use `parseLines` as the processor's parser. */
-export function deboilParse(this: Processor): void {
+export function deboilParse(this: Processor, options: ParseOptions = {}): void {
   // unified's typings model parsers on `this`; the cast keeps them quiet.
-  (this as unknown as { parser: (doc: string) => LineRoot }).parser = (doc) => parseLines(doc);
+  (this as unknown as { parser: (doc: string) => LineRoot }).parser = (doc) => parseLines(doc, options);
 }

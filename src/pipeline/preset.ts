@@ -18,6 +18,7 @@ import syndicationWrappers from '../rules/syndication-wrappers.js';
 import headlineSuffix from '../rules/headline-suffix.js';
 import duplicates from '../rules/duplicates.js';
 import type { PhraseKind, PhraseLists } from '../util/phrases.js';
+import type { BreakModel } from '../util/line-breaks.js';
 
 /** Every rule id, in pipeline order. */
 export const RULE_IDS = [
@@ -51,6 +52,8 @@ export interface DeboilOptions {
   threshold?: number | ThresholdPreset;
   /** A line model of your own (see `npm run train`) instead of the shipped one. */
   model?: LineModel;
+  /** A model of line breaks of your own (see `npm run train`), for text that comes without them. */
+  breakModel?: BreakModel;
 }
 
 // `Function` keeps the table simple: each plugin takes its own options type.

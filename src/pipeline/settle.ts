@@ -18,6 +18,7 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { currentRaw, cutSpan, isKept, Line, lineData, printedLines, removeLine, segmentLine } from '../util/tree.js';
 import { outputTextMap } from '../util/text.js';
 import { isUnbroken, SEGMENT_LINES_OVER } from './parser.js';
+import type { BreakModel } from '../util/line-breaks.js';
 
 /** At most this many looks after the first pass (each is linear; they stop as soon as one changes nothing). */
 export const MAX_LOOKS = 8;
@@ -25,19 +26,21 @@ export const MAX_LOOKS = 8;
 export interface SettleOptions {
   /** Run the rules on a tree (the preset's stages, without parser or compiler). */
   look: (tree: LineRoot, file: VFile) => void;
+  /** The parser's model of line breaks, to cut long output lines as the parser would. */
+  breakModel?: BreakModel;
 }
 
 /**
  * When the output is text without line breaks (its other lines are gone), the
- * parser would cut its long lines into sentences: cut them here too, on the
+ * parser would cut its long lines into lines: cut them here too, on the
  * input's lines, so that cleaning the output again finds them cut.
  */
-function segmentLongLines(tree: LineRoot, lines: LineNode[]): LineNode[] {
+function segmentLongLines(tree: LineRoot, lines: LineNode[], breakModel: BreakModel | undefined): LineNode[] {
   const length = lines.reduce((sum, node) => sum + node.data.text.length + 2, -1);
   if (!isUnbroken(length, lines.length) || !lines.some((node) => node.data.text.length > SEGMENT_LINES_OVER)) return lines;
   tree.children = tree.children.flatMap((node) => {
     if (!isKept(node) || node.data.text.length <= SEGMENT_LINES_OVER) return [node];
-    const pieces = segmentLine(node);
+    const pieces = segmentLine(node, breakModel);
     if (pieces.length > 1 && node === tree.data.title) tree.data.title = undefined;
     return pieces;
   });
@@ -115,7 +118,7 @@ export function settle(options: SettleOptions) {
   return (tree: LineRoot, file: VFile): void => {
     if (!changedByRules(tree)) return;
     for (let i = 0; i < MAX_LOOKS; i++) {
-      const lines = segmentLongLines(tree, printedLines(tree));
+      const lines = segmentLongLines(tree, printedLines(tree), options.breakModel);
       if (lines.length === 0) return;
       const look = outputTree(lines);
       options.look(look, file);

@@ -6,7 +6,7 @@
 import type { Node, Parent, Point, Position } from 'unist';
 import { comparable, decodeEntities, INVISIBLE, normalizeSpace, toOutputText, wordCount } from './text.js';
 import type { Words } from './phrases.js';
-import { lineSpans } from './sentences.js';
+import { breakSpans, type BreakModel } from './line-breaks.js';
 
 /** Why a rule removed something. */
 export interface Verdict {
@@ -231,9 +231,9 @@ export function lineData(text: string, blankBefore: boolean, blankAfter: boolean
  * its part of the line with the cuts and kept ranges in it, so spans stay
  * exact. A piece with nothing to print joins the one before it.
  */
-export function segmentLine(node: LineNode): LineNode[] {
+export function segmentLine(node: LineNode, breakModel?: BreakModel): LineNode[] {
   const raw = currentRaw(node);
-  const spans = lineSpans(raw);
+  const spans = breakSpans(raw, breakModel);
   if (spans.length < 2) return [node];
   const kept = node.data.kept;
   // A sentence's start in `raw` → its offset in the input line.

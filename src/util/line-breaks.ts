@@ -1,0 +1,303 @@
+/**
+ * Line breaks for text that came without them (a whole page on one line, as
+ * many scrapers emit it). Every gap between two words gets a probability of
+ * having been a line break, from a logistic regression over cheap features
+ * of the words around it: terminal punctuation, capitals, stopwords of the
+ * page's language, numbers, brackets, and the same counts over a window.
+ * A menu joined onto one line (`Home News Sport Sign In`) reads as a run of
+ * capitalised words without stopwords; prose has stopwords and full stops.
+ *
+ * The weights are learned from the dev sets by `npm run train` (labels: where
+ * each page's own line breaks were) and ship in `src/model/break-model.json`.
+ *
+ * @example
+ *   `Home News Sport Sign In The minister said on Monday that … ahead. It was …`
+ *   → `Home` / `News` / `Sport` / `Sign In` / `The minister said on Monday that … ahead.` / `It was …`
+ */
+import shippedModel from '../model/break-model.json' with { type: 'json' };
+import { detectLanguage, stopwordsOf } from './languages.js';
+import { splitSentences } from './sentences.js';
+
+export interface BreakModel {
+  about: string;
+  features: string[];
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+  /** A gap whose probability is above this is a line break. */
+  threshold: number;
+}
+
+/** Names of the gap features, in vector order (a = the word before the gap, b = the word after it). */
+export const BREAK_FEATURES = [
+  'a_ends_sentence', 'a_ends_comma', 'a_leads_on', 'b_capitalised', 'a_capitalised', 'window_capitalised', 'a_stopword', 'b_stopword',
+  'window_stopwords', 'a_number', 'b_number', 'b_opens', 'a_closes', 'a_log_length', 'b_log_length', 'a_all_caps', 'b_all_caps',
+  'window_sentence_ends', 'b_lower', 'b_capitalised_a_not_stopword', 'b_capitalised_times_window', 'after_capitalised', 'before_capitalised',
+  'after_stopwords', 'before_stopwords', 'position', 'position_squared', 'log_since_sentence_end', 'log_until_sentence_end', 'b_capitalised_in_run',
+];
+
+/** Words either side of a gap that its window counts over. */
+const WINDOW = 8;
+/** Words either side for the near counts. */
+const NEAR = 3;
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const ALL_UPPER = /^\p{Lu}{2,}$/u;
+const NOT_WORD = /[^\p{L}\p{N}']/gu;
+/** Characters that close a sentence, and those that may follow its mark (`."`, `.)`). */
+const SENTENCE_MARKS = new Set(['.', '!', '?', '…', '。', '！', '？']);
+const AFTER_MARK = new Set(['"', "'", '”', '’', '»', ')', ']', '」', '』']);
+const OPENERS = new Set(['(', '[', '"', '“', '‘', '«']);
+const CLOSERS = new Set([')', ']', '"', '”', '’', '»']);
+const COMMAS = new Set([',', ';', ':']);
+const LEADERS = new Set(['–', '—', '-', '&', '/', '|']);
+
+/** Upper case letter: ASCII by code, the rest by Unicode property. */
+function isUpper(w: string, i: number): boolean {
+  const c = w.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(w[i]);
+}
+
+function isLower(w: string, i: number): boolean {
+  const c = w.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER.test(w[i]);
+}
+
+/** The word is a stopword (lists hold lower case letters, digits and apostrophes). */
+function isStopword(w: string, stopwords: Set<string>): boolean {
+  // Most words are ASCII letters, perhaps with punctuation at their edges (`said,` `(the`): no regex for them.
+  let a = 0;
+  let b = w.length;
+  while (a < b && isAsciiPunctuation(w.charCodeAt(a))) a++;
+  while (b > a && isAsciiPunctuation(w.charCodeAt(b - 1))) b--;
+  let lower = true;
+  for (let i = a; i < b; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) continue;
+    if (c >= 65 && c <= 90) lower = false;
+    else return stopwords.has(w.toLowerCase().replace(NOT_WORD, ''));
+  }
+  const core = a === 0 && b === w.length ? w : w.slice(a, b);
+  return stopwords.has(lower ? core : core.toLowerCase());
+}
+
+/** ASCII punctuation other than the apostrophe (stopwords keep it: `don't`). */
+function isAsciiPunctuation(c: number): boolean {
+  return c !== 39 && ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126));
+}
+
+/** What the gap features need to know of one word. */
+function wordFlags(w: string, stopwords: Set<string>): number {
+  const first = w[0];
+  const last = w[w.length - 1];
+  // Capitals and numbers may sit behind one opening quote or bracket.
+  const lead = w.length > 1 && OPENERS.has(first) ? 1 : 0;
+  let end = w.length - 1;
+  while (end > 0 && AFTER_MARK.has(w[end])) end--;
+  let allCaps = w.length >= 2;
+  for (let i = 0; allCaps && i < w.length; i++) allCaps = isUpper(w, i);
+  if (allCaps && w.charCodeAt(0) >= 128) allCaps = ALL_UPPER.test(w);
+  const c = w.charCodeAt(lead);
+  return (
+    (isUpper(w, lead) ? CAP : 0) | (w.length <= 20 && isStopword(w, stopwords) ? STOP : 0) |
+    (SENTENCE_MARKS.has(w[end]) ? END : 0) | (COMMAS.has(last) ? COMMA_END : 0) | (LEADERS.has(last) ? LEADS : 0) |
+    (c >= 48 && c <= 57 && (lead === 0 || first === '(' || first === '[') ? NUM : 0) | (OPENERS.has(first) ? OPEN : 0) |
+    (CLOSERS.has(last) ? CLOSE : 0) | (allCaps ? ALLCAPS : 0) | (isLower(w, 0) ? LOW : 0)
+  );
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000;
+}
+
+/** Per-word facts, in typed arrays (a page on one line can hold millions of words). */
+const CAP = 1;
+const STOP = 2;
+const END = 4;
+const COMMA_END = 8;
+const LEADS = 16;
+const NUM = 32;
+const OPEN = 64;
+const CLOSE = 128;
+const ALLCAPS = 256;
+const LOW = 512;
+
+/** The words of a text without line breaks, and what the gap features need to know of each. */
+export interface Words {
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint16Array;
+  count: number;
+}
+
+/** Find the words (runs of non-space characters) of `text` and their facts. */
+export function wordsOf(text: string, stopwords: Set<string>): Words {
+  let count = 0;
+  for (let i = 0, inWord = false; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const flags = new Uint16Array(count);
+  let n = 0;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const space = i === text.length || isSpace(text.charCodeAt(i));
+    if (space && start >= 0) {
+      starts[n] = start;
+      ends[n] = i;
+      flags[n] = wordFlags(text.slice(start, i), stopwords);
+      n++;
+      start = -1;
+    } else if (!space && start < 0) start = i;
+  }
+  return { starts, ends, flags, count };
+}
+
+/**
+ * Calls `gap(k, row)` for each gap between two words (k is the word after
+ * it), with its features in `row`; the row is reused, so copy it to keep it.
+ */
+export function forEachGap(words: Words, gap: (k: number, row: Float64Array) => void): void {
+  const { flags, starts, ends, count: n } = words;
+  const bit = (i: number, f: number) => ((flags[i] & f) !== 0 ? 1 : 0);
+  // Prefix sums, so each window is counted in constant time.
+  const caps = new Int32Array(n + 1);
+  const stops = new Int32Array(n + 1);
+  const sentenceEnds = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    caps[i + 1] = caps[i] + bit(i, CAP);
+    stops[i + 1] = stops[i] + bit(i, STOP);
+    sentenceEnds[i + 1] = sentenceEnds[i] + bit(i, END);
+  }
+  // Words until the next sentence end (the count since the last one is kept as the loop goes).
+  const until = new Int32Array(n);
+  for (let i = n - 1, c = 0; i >= 0; i--) {
+    c = bit(i, END) ? 0 : c + 1;
+    until[i] = c;
+  }
+  // Per word, once: the log of its length, and of the words until the next sentence end.
+  const logLength = new Float64Array(n);
+  const logUntil = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    logLength[i] = Math.log1p(ends[i] - starts[i]);
+    logUntil[i] = Math.log1p(until[i]);
+  }
+  const row = new Float64Array(BREAK_FEATURES.length);
+  let since = bit(0, END) ? 0 : 1;
+  for (let k = 1; k < n; k++) {
+    const lo = Math.max(0, k - WINDOW);
+    const hi = Math.min(n, k + WINDOW);
+    const m = hi - lo;
+    const capShare = (caps[hi] - caps[lo]) / m;
+    const nearLo = Math.max(0, k - NEAR);
+    const nearHi = Math.min(n, k + NEAR);
+    const capB = bit(k, CAP);
+    row[0] = bit(k - 1, END);
+    row[1] = bit(k - 1, COMMA_END);
+    row[2] = bit(k - 1, LEADS);
+    row[3] = capB;
+    row[4] = bit(k - 1, CAP);
+    row[5] = capShare;
+    row[6] = bit(k - 1, STOP);
+    row[7] = bit(k, STOP);
+    row[8] = (stops[hi] - stops[lo]) / m;
+    row[9] = bit(k - 1, NUM);
+    row[10] = bit(k, NUM);
+    row[11] = bit(k, OPEN);
+    row[12] = bit(k - 1, CLOSE);
+    row[13] = logLength[k - 1];
+    row[14] = logLength[k];
+    row[15] = bit(k - 1, ALLCAPS);
+    row[16] = bit(k, ALLCAPS);
+    row[17] = (sentenceEnds[hi] - sentenceEnds[lo]) / m;
+    row[18] = bit(k, LOW);
+    row[19] = capB * (1 - bit(k - 1, STOP));
+    row[20] = capB * capShare;
+    row[21] = (caps[nearHi] - caps[k]) / (nearHi - k);
+    row[22] = (caps[k] - caps[nearLo]) / (k - nearLo);
+    row[23] = (stops[nearHi] - stops[k]) / (nearHi - k);
+    row[24] = (stops[k] - stops[nearLo]) / (k - nearLo);
+    row[25] = k / n;
+    row[26] = (k / n) ** 2;
+    row[27] = Math.log1p(since);
+    row[28] = logUntil[k];
+    row[29] = capB * (capShare >= 0.6 ? 1 : 0);
+    gap(k, row);
+    since = bit(k, END) ? 0 : since + 1;
+  }
+}
+
+/** The stopwords of the text's language (guessed from its head). */
+export function stopwordsFor(text: string): Set<string> {
+  return stopwordsOf(detectLanguage(text.length > 8000 ? text.slice(0, 8000) : text, 1000));
+}
+
+/** Weights with the model's scaling folded in: z = bias + Σ weight·x. */
+interface Folded {
+  weights: Float64Array;
+  bias: number;
+  /** The threshold as a log-odds: z above it is a break (no `exp` per gap). */
+  logit: number;
+}
+const folded = new WeakMap<BreakModel, Folded>();
+function foldedOf(model: BreakModel): Folded {
+  let f = folded.get(model);
+  if (!f) {
+    const weights = Float64Array.from(model.weights, (w, k) => w / model.scale[k]);
+    let bias = model.bias;
+    for (let k = 0; k < weights.length; k++) bias -= weights[k] * model.mean[k];
+    const t = model.threshold;
+    folded.set(model, (f = { weights, bias, logit: t <= 0 ? -Infinity : t >= 1 ? Infinity : Math.log(t / (1 - t)) }));
+  }
+  return f;
+}
+
+/** The probability that a gap with these features was a line break. */
+export function breakProbability(x: ArrayLike<number>, model: BreakModel): number {
+  const { weights, bias } = foldedOf(model);
+  let z = bias;
+  for (let k = 0; k < x.length; k++) z += weights[k] * x[k];
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function defaultBreakModel(): BreakModel {
+  return shippedModel as BreakModel;
+}
+
+/** A piece longer than this is no line a page would have: it is cut into sentences too (and stays bounded). */
+const LONG_PIECE = 1000;
+
+/**
+ * The spans `[start, end)` that stand for lines in `text`, a text without
+ * line breaks; white space between them is left out. The text is cut at the
+ * gaps the model judges to be line breaks, and a piece of more than
+ * LONG_PIECE characters at its sentence ends.
+ */
+export function breakSpans(text: string, model: BreakModel = defaultBreakModel()): Array<[number, number]> {
+  const words = wordsOf(text, stopwordsFor(text));
+  if (words.count === 0) return [];
+  const out: Array<[number, number]> = [];
+  const line = (a: number, b: number) => {
+    if (b - a <= LONG_PIECE) out.push([a, b]);
+    else for (const [s, e] of splitSentences(text.slice(a, b))) out.push([a + s, a + e]);
+  };
+  const { weights, bias, logit } = foldedOf(model);
+  let start = words.starts[0];
+  forEachGap(words, (k, row) => {
+    let z = bias;
+    for (let j = 0; j < row.length; j++) z += weights[j] * row[j];
+    if (z > logit) {
+      line(start, words.ends[k - 1]);
+      start = words.starts[k];
+    }
+  });
+  line(start, words.ends[words.count - 1]);
+  return out;
+}

@@ -1,0 +1,75 @@
+// Line breaks for text that came without them: the learned model of
+// src/util/line-breaks.ts, its training labels, and its use in the pipeline.
+import { describe, expect, it } from 'vitest';
+import { BREAK_FEATURES, breakSpans, defaultBreakModel, type BreakModel } from '../src/util/line-breaks.js';
+import { clean } from '../src/index.js';
+import { breakRows, oneLine } from '../bench/lr.mjs';
+
+const pieces = (text: string, model?: BreakModel) => breakSpans(text, model).map(([a, b]) => text.slice(a, b));
+const prose = Array.from(
+  { length: 20 },
+  (_, i) => `The council voted on plan number ${i + 1} for the river after a long debate, and most members agreed that the work should start in spring.`,
+).join(' ');
+
+describe('line breaks of text without them', () => {
+  it('cuts a menu joined onto one line into short pieces and keeps the sentences after it whole', () => {
+    const menu = 'Skip to content Home News Sport Weather Business Culture Travel Video Live Newsletters Sign In';
+    const got = pieces(`${menu} ${prose}`);
+    const first = got.findIndex((p) => p.includes('The council voted on plan number 1 '));
+    expect(first).toBeGreaterThanOrEqual(5);
+    for (const p of got.slice(0, first)) expect(p.split(' ').length).toBeLessThanOrEqual(3);
+    // Each sentence of the prose is whole, in one piece or in a paragraph of several.
+    const rest = got.slice(first);
+    for (let i = 1; i <= 20; i++) expect(rest.some((p) => p.includes(`plan number ${i} for the river after a long debate, and most members agreed that the work should start in spring.`))).toBe(true);
+  });
+
+  it('gives spans in order that hold every word once', () => {
+    const text = `Home | News | Sport  ${prose}   About Us Contact Us Privacy Policy`;
+    const spans = breakSpans(text);
+    for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThan(spans[i - 1][1]);
+    expect(spans.map(([a, b]) => text.slice(a, b)).join(' ').split(/\s+/)).toEqual(text.trim().split(/\s+/));
+  });
+
+  it('cuts a piece of over 1,000 characters at its sentence ends even when the model sees no break', () => {
+    const never: BreakModel = { ...defaultBreakModel(), threshold: 1 };
+    const got = pieces(prose, never);
+    expect(got).toHaveLength(20);
+    expect(pieces(prose.slice(0, 500), never)).toHaveLength(1);
+  });
+
+  it('ships a model whose weights match the features', () => {
+    const model = defaultBreakModel();
+    expect(model.features).toEqual(BREAK_FEATURES);
+    for (const v of [model.weights, model.mean, model.scale]) expect(v).toHaveLength(BREAK_FEATURES.length);
+    expect(model.threshold).toBeGreaterThan(0);
+    expect(model.threshold).toBeLessThan(1);
+  });
+
+  it('learns from labels that mark exactly where the page had its line breaks', () => {
+    const raw = 'Home\nNews  \n\nThe minister said on Monday that the plan would go ahead.\nIt was signed.\n';
+    expect(oneLine(raw)).toBe('Home News   The minister said on Monday that the plan would go ahead. It was signed.\n');
+    // Gaps: Home|News, News|The, then inside the sentence, then ahead.|It, It|was, was|signed.
+    const labels = breakRows(raw).map((r) => r.y);
+    expect(labels).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0]);
+    expect(breakRows(raw)[0].x).toHaveLength(BREAK_FEATURES.length);
+  });
+});
+
+describe('cleaning a page that came on one line', () => {
+  it('drops a menu and a footer joined onto the article', () => {
+    const page = `Home News Sport Business Culture Travel Video Live Newsletters Sign In ${prose} About Us Contact Us Privacy Policy Terms of Use Careers Advertise With Us`;
+    const r = clean(page);
+    expect(r.text).toContain('The council voted on plan number 1 for the river');
+    expect(r.text).toContain('The council voted on plan number 20 for the river');
+    for (const word of ['Newsletters', 'Sport', 'Privacy', 'Careers']) expect(r.text).not.toContain(word);
+    for (const x of r.removed) expect(page.slice(x.start, x.end)).toBe(x.text);
+  });
+
+  it('takes a model of line breaks from the options', () => {
+    const page = `Home News Sport Business Culture Travel Video Live Newsletters Sign In ${prose}`;
+    const never: BreakModel = { ...defaultBreakModel(), threshold: 1 };
+    // Without breaks the menu stays glued to the first sentence, so it is kept with it.
+    expect(clean(page, { breakModel: never }).text).toContain('Newsletters');
+    expect(clean(page).text).not.toContain('Newsletters');
+  });
+});
