@@ -37,6 +37,16 @@ describe('line breaks of text without them', () => {
     expect(pieces(prose.slice(0, 500), never)).toHaveLength(1);
   });
 
+  it('joins neighbouring pieces that fit in 12 characters together (a row of tiny items is one line)', () => {
+    const text = 'Photo: by The (AP Photo/ Published : 5 Jan By '.repeat(50) + prose;
+    const spans = breakSpans(text);
+    expect(spans.length).toBeGreaterThan(60);
+    for (let i = 1; i < spans.length; i++) {
+      const joinable = spans[i][1] - spans[i - 1][0] <= 12 && !/[.!?…]$/.test(text.slice(spans[i - 1][0], spans[i - 1][1]));
+      expect(joinable).toBe(false);
+    }
+  });
+
   it('ships a model whose weights match the features', () => {
     const model = defaultBreakModel();
     expect(model.features).toEqual(BREAK_FEATURES);

@@ -99,7 +99,8 @@ function carryBack(tree: LineRoot, lines: LineNode[], look: LineRoot): boolean {
  * True when a look could see something the rules did not: they removed or
  * cut a line, picked a headline that is not the first line, or a line prints
  * other than the input wrote it (entities decoded, invisible characters
- * dropped, white space folded), since some rules read the input's own text.
+ * dropped, white space folded inside it), since some rules read the input's
+ * own text.
  * Otherwise the output is the input's lines in order, with only a blank line
  * more between them, and the look is skipped: it would cost as much as the
  * first pass (a page where nothing is boilerplate), and no rule judges a line
@@ -109,8 +110,21 @@ function carryBack(tree: LineRoot, lines: LineNode[], look: LineRoot): boolean {
 function changedByRules(tree: LineRoot): boolean {
   const title = tree.data.title;
   if (title && title !== tree.children[0]) return true;
-  for (const node of tree.children) if (node.data.removed || node.data.cuts || node.data.text !== node.value) return true;
+  for (const node of tree.children) if (node.data.removed || node.data.cuts || !printsAsWritten(node)) return true;
   return false;
+}
+
+/** The line's text is its input as written, but for ASCII white space after it (a piece of a text without line breaks ends in the gap before the next). */
+function printsAsWritten(node: LineNode): boolean {
+  const { value } = node;
+  const { text } = node.data;
+  if (text === value) return true;
+  if (value.length <= text.length || !value.startsWith(text)) return false;
+  for (let i = text.length; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 32 && (c < 9 || c > 13)) return false;
+  }
+  return true;
 }
 
 /** unified plugin: after the rules, look again until a look changes nothing. */
