@@ -7,7 +7,7 @@
 //
 // The corpus is cached under $TMPDIR/deboil-bench/ (never committed).
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -72,16 +72,15 @@ function buildCorpus(texts, mb) {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `corpus-${mb}mb.jsonl`);
   if (existsSync(path) && statSync(path).size >= mb * 1e6) return path;
-  const chunks = [];
+  // Written round by round: a 1 GB corpus is more than one string can hold.
+  const fd = openSync(path, 'w');
   let size = 0;
   for (let round = 0; size < mb * 1e6; round++) {
-    for (const { id, text } of texts) {
-      const line = JSON.stringify({ id: `${id}#${round}`, text, source: 'shared/datasets' }) + '\n';
-      chunks.push(line);
-      size += Buffer.byteLength(line);
-    }
+    const chunk = texts.map(({ id, text }) => JSON.stringify({ id: `${id}#${round}`, text, source: 'shared/datasets' }) + '\n').join('');
+    writeSync(fd, chunk);
+    size += Buffer.byteLength(chunk);
   }
-  writeFileSync(path, chunks.join(''));
+  closeSync(fd);
   return path;
 }
 
@@ -129,7 +128,29 @@ function retextShare() {
   return { share: importers.length === 0 ? 0 : null, note: importers.length === 0 ? 'no module in dist/ imports retext or retext-english: 0 bytes are parsed by it' : `imported by ${importers.join(', ')}: not measured` };
 }
 
+/**
+ * `npm run bench -- --memory`: peak RSS of the process tree when the CLI
+ * cleans a 1 GB JSONL at the default --jobs (the batch issue's bound is
+ * 300 MB). Only that run: it takes minutes.
+ */
+async function memoryRun() {
+  const corpus = buildCorpus(datasetTexts(), 1000);
+  const bytes = statSync(corpus).size;
+  const outDir = join(tmpdir(), 'deboil-bench', 'out-memory');
+  rmSync(outDir, { recursive: true, force: true });
+  const load = loadavg()[0];
+  console.error(`corpus ${corpus}: ${(bytes / 1e6).toFixed(0)} MB; load ${load.toFixed(2)}`);
+  const r = await measure(process.execPath, [CLI, corpus, '--out-dir', outDir, '--quiet']);
+  rmSync(outDir, { recursive: true, force: true });
+  const result = { date: new Date().toISOString(), node: process.version, cores: availableParallelism(), corpusMb: bytes / 1e6, seconds: r.seconds, mbPerS: bytes / 1e6 / r.seconds, peakRssMb: r.peakRssMb, loadAverage1m: [load, loadavg()[0]] };
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results/memory.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log(`1 GB JSONL, default --jobs (${result.cores}): ${r.seconds.toFixed(0)} s, ${result.mbPerS.toFixed(1)} MB/s, peak RSS of the process tree ${r.peakRssMb.toFixed(0)} MB (bound: 300 MB); load ${load.toFixed(2)} → ${result.loadAverage1m[1].toFixed(2)}`);
+  console.log('written: bench/results/memory.json');
+}
+
 async function main() {
+  if (args.includes('--memory')) return memoryRun();
   // `npm run bench --quick` reaches the script as npm_config_quick, `npm run bench -- --quick` as an argument.
   const quick = args.includes('--quick') || process.env.npm_config_quick === 'true';
   const jobs = availableParallelism();

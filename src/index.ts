@@ -24,6 +24,7 @@ export { default as relatedBlocks } from './rules/related-blocks.js';
 export { default as mainContent } from './rules/main-content.js';
 export { default as lineClassifier, defaultModel, probability, type LineModel, type LineClassifierOptions } from './rules/line-classifier.js';
 export { FEATURE_NAMES, documentFeatures } from './util/features.js';
+export { BREAK_FEATURES, breakSpans, defaultBreakModel, type BreakModel } from './util/line-breaks.js';
 export { detectLanguage } from './util/languages.js';
 export { default as syndicationWrappers } from './rules/syndication-wrappers.js';
 export { default as headlineSuffix } from './rules/headline-suffix.js';

@@ -11,8 +11,9 @@
  * each page's own line breaks were) and ship in `src/model/break-model.json`.
  *
  * @example
- *   `Home News Sport Sign In The minister said on Monday that … ahead. It was …`
- *   → `Home` / `News` / `Sport` / `Sign In` / `The minister said on Monday that … ahead.` / `It was …`
+ *   `Skip to content Home News Sport Business Culture The minister said on Monday that … delay. Share this article Facebook Twitter Email`
+ *   → `Skip to content` / `Home News` / `Sport` / `Business` / `Culture` /
+ *     `The minister said on Monday that … delay.` / `Share this article Facebook Twitter Email`
  */
 import shippedModel from '../model/break-model.json' with { type: 'json' };
 import { detectLanguage, stopwordsOf } from './languages.js';
