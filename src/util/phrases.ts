@@ -115,7 +115,12 @@ function wordsOfInput(input: string | LineNode): Words {
   if (typeof input === 'string') return wordsOf(input);
   const data = input.data;
   // Through the shared cache: menus and footers repeat the same lines.
-  if (data.phrases === undefined || data.phrases.source !== data.text) data.phrases = wordsOf(data.text);
+  if (data.phrases === undefined || data.phrases.source !== data.text) {
+    data.phrases = wordsOf(data.text);
+    // The analysis holds an equal string (the cache's key): the line keeps that one, so the
+    // check above compares one pointer from now on instead of two strings' characters.
+    data.text = data.phrases.source;
+  }
   return data.phrases;
 }
 
