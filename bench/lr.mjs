@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import { createPreset, deboilParse, deboilCompile, lineClassifier, FEATURE_NAMES } from '../dist/index.js';
-import { BREAK_FEATURES, forEachGap, stopwordsFor, wordsOf } from '../dist/util/line-breaks.js';
+import { BREAK_FEATURES, forEachGap, stopwordsFor, wordFacts } from '../dist/util/line-breaks.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const datasetsRoot = process.env.DEBOIL_DATASETS ?? path.resolve(here, '../../shared/datasets');
@@ -81,7 +81,7 @@ export function breakRows(raw) {
     joins.push(pos);
     pos += 1;
   }
-  const words = wordsOf(text, stopwordsFor(text));
+  const words = wordFacts(text, stopwordsFor(text));
   const rows = [];
   let j = 0;
   forEachGap(words, (k, row) => {

@@ -154,7 +154,7 @@ const ALLCAPS = 256;
 const LOW = 512;
 
 /** The words of a text without line breaks, and what the gap features need to know of each. */
-export interface Words {
+export interface WordFacts {
   starts: Int32Array;
   ends: Int32Array;
   flags: Uint16Array;
@@ -162,7 +162,7 @@ export interface Words {
 }
 
 /** Find the words (runs of non-space characters) of `text` and their facts. */
-export function wordsOf(text: string, stopwords: Set<string>): Words {
+export function wordFacts(text: string, stopwords: Set<string>): WordFacts {
   let count = 0;
   for (let i = 0, inWord = false; i < text.length; i++) {
     const space = isSpace(text.charCodeAt(i));
@@ -191,7 +191,7 @@ export function wordsOf(text: string, stopwords: Set<string>): Words {
  * Calls `gap(k, row)` for each gap between two words (k is the word after
  * it), with its features in `row`; the row is reused, so copy it to keep it.
  */
-export function forEachGap(words: Words, gap: (k: number, row: Float64Array) => void): void {
+export function forEachGap(words: WordFacts, gap: (k: number, row: Float64Array) => void): void {
   const { flags, starts, ends, count: n } = words;
   const bit = (i: number, f: number) => ((flags[i] & f) !== 0 ? 1 : 0);
   // Prefix sums, so each window is counted in constant time.
@@ -287,14 +287,6 @@ function foldedOf(model: BreakModel): Folded {
   return f;
 }
 
-/** The probability that a gap with these features was a line break. */
-export function breakProbability(x: ArrayLike<number>, model: BreakModel): number {
-  const { weights, bias } = foldedOf(model);
-  let z = bias;
-  for (let k = 0; k < x.length; k++) z += weights[k] * x[k];
-  return 1 / (1 + Math.exp(-z));
-}
-
 export function defaultBreakModel(): BreakModel {
   return shippedModel as BreakModel;
 }
@@ -319,7 +311,7 @@ const SHORT_ROW = 12;
  * characters together join.
  */
 export function breakSpans(text: string, model: BreakModel = defaultBreakModel()): Array<[number, number]> {
-  const words = wordsOf(text, stopwordsFor(text));
+  const words = wordFacts(text, stopwordsFor(text));
   if (words.count === 0) return [];
   const out: Array<[number, number]> = [];
   const line = (a: number, b: number) => {
