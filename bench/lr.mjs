@@ -61,9 +61,12 @@ export function documentRows(raw, gold) {
   return rows;
 }
 
+/** A page's non-blank lines. */
+const pageLines = (raw) => raw.split('\n').filter((l) => l.trim());
+
 /** A page as scrapers without line breaks give it: its non-blank lines joined with a space. */
 export function oneLine(raw) {
-  return raw.split('\n').filter((l) => l.trim()).join(' ') + '\n';
+  return pageLines(raw).join(' ') + '\n';
 }
 
 /**
@@ -71,7 +74,7 @@ export function oneLine(raw) {
  * one line (as `oneLine` joins it): 1 where the page had a line break.
  */
 export function breakRows(raw) {
-  const lines = raw.split('\n').filter((l) => l.trim());
+  const lines = pageLines(raw);
   const text = lines.join(' ');
   // Offsets of the spaces that joined two lines.
   const joins = [];
@@ -96,7 +99,7 @@ export function fitBreaks(rows, about = '') {
   return { ...fit(rows, { iterations: 200, about, features: BREAK_FEATURES }), threshold: 0.3 };
 }
 
-/** Fit a logistic regression; returns a LineModel. */
+/** Fit a logistic regression; returns a model (src/util/logistic.ts) over `features`. */
 export function fit(rows, { l2 = 1e-3, iterations = 400, rate = 0.05, about = '', features = FEATURE_NAMES } = {}) {
   const d = rows[0].x.length;
   const n = rows.length;

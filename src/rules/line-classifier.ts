@@ -28,22 +28,13 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { removeLine } from '../util/tree.js';
 import { documentFeatures, FEATURE_NAMES } from '../util/features.js';
 import { detectLanguage, stopwordsOf } from '../util/languages.js';
+import type { LogisticModel } from '../util/logistic.js';
 import shippedModel from '../model/line-model.json' with { type: 'json' };
 
 export const ruleId = 'line-classifier';
 
-/** A trained logistic-regression model over FEATURE_NAMES. */
-export interface LineModel {
-  features: string[];
-  mean: number[];
-  scale: number[];
-  weights: number[];
-  bias: number;
-  /** The balanced default threshold. */
-  threshold: number;
-  /** How the model was made (sets, documents, date), for people who read the file. */
-  about?: string;
-}
+/** A trained logistic-regression model over FEATURE_NAMES; its threshold is the balanced default. */
+export type LineModel = LogisticModel;
 
 export interface LineClassifierOptions {
   /** Model to use instead of the shipped one. */

@@ -18,17 +18,10 @@
 import shippedModel from '../model/break-model.json' with { type: 'json' };
 import { detectLanguage, stopwordsOf } from './languages.js';
 import { splitSentences } from './sentences.js';
+import type { LogisticModel } from './logistic.js';
 
-export interface BreakModel {
-  about: string;
-  features: string[];
-  mean: number[];
-  scale: number[];
-  weights: number[];
-  bias: number;
-  /** A gap whose probability is above this is a line break. */
-  threshold: number;
-}
+/** A trained logistic-regression model over BREAK_FEATURES: a gap whose probability is above its threshold is a line break. */
+export type BreakModel = LogisticModel;
 
 /** Names of the gap features, in vector order (a = the word before the gap, b = the word after it). */
 export const BREAK_FEATURES = [

@@ -226,8 +226,8 @@ export function lineData(text: string, blankBefore: boolean, blankAfter: boolean
 }
 
 /**
- * Cut a line into one line per sentence of its current text (for text that
- * came without line breaks). The pieces partition the input line: each keeps
+ * Cut a line into the lines its current text had before its line breaks were
+ * lost (`breakSpans`; for text that came without them). The pieces partition the input line: each keeps
  * its part of the line with the cuts and kept ranges in it, so spans stay
  * exact. A piece with nothing to print joins the one before it.
  */
@@ -236,7 +236,7 @@ export function segmentLine(node: LineNode, breakModel?: BreakModel): LineNode[]
   const spans = breakSpans(raw, breakModel);
   if (spans.length < 2) return [node];
   const kept = node.data.kept;
-  // A sentence's start in `raw` → its offset in the input line.
+  // A piece's start in `raw` → its offset in the input line.
   const toValue = (r: number): number => {
     if (!kept) return r;
     let pos = 0;
