@@ -456,6 +456,31 @@ describe('articles with code', () => {
   });
 });
 
+describe('articles with a long code sample', () => {
+  it('main-content: the paragraphs after sixty lines of code still belong to the article', () => {
+    const para = (n: number) => `Paragraph ${n} of the tutorial explains in plain words what the code does and why it is written this way.`;
+    const code: string[] = [];
+    for (let k = 0; k < 15; k++) code.push(`function step${k}(input) {`, '  if (!input) return [];', `  return input.map((x) => x * ${k});`, '}');
+    const page = `Home\n\nAbout\n\nTesting your code\n\n${para(1)}\n\n${para(2)}\n\n${code.join('\n')}\n\n${para(3)}\n\n${para(4)}\n`;
+    const kept = paragraphs(clean(page).text);
+    for (const n of [1, 2, 3, 4]) expect(kept).toContain(para(n));
+    expect(kept).toContain('if (!input) return [];');
+  });
+});
+
+describe('pages that are a table', () => {
+  it('main-content: the rows of a data table are the article, not the sidebar’s sentences', () => {
+    const rows = ['Pos.\tDriver\tPoints\tWins', ...['Kyle Busch', 'Martin Truex', 'Kevin Harvick', 'Denny Hamlin', 'Joey Logano', 'Ryan Blaney', 'Kyle Larson', 'Chase Elliott'].map((name, k) => `${k + 1}\t${name}\t${5040 - 10 * k}\t${8 - k}`)];
+    const sidebar = 'Click the picture above and see how the drivers are ranked this season, race by race and overall.';
+    const chrome = ['Tags', 'standings, cup series, results', 'Columns', 'Power ranking', 'Podcast', 'Videos'].join('\n\n');
+    const page = `News\n\nStandings\n\nResults\n\nCup Series standings after the final race\n\n${rows.join('\n')}\n\n${chrome}\n\n${sidebar}\n\nContact us\n`;
+    const kept = paragraphs(clean(page).text);
+    expect(kept[0]).toBe('Cup Series standings after the final race');
+    for (const row of rows) expect(kept).toContain(row.replace(/\t/g, ' '));
+    expect(kept).not.toContain(sidebar);
+  });
+});
+
 describe('pages that are a list', () => {
   it('main-content: the items of a long list are the article, not the page’s one sentence of footer', () => {
     const items = ['Added granite and diorite stone blocks', 'Added the slime block', 'Villagers now harvest crops and plant new ones', 'Doors now come in every wood type', 'Added a spectator game mode', 'Worlds can now have a world border', 'Added three new statistics to the game'].map((t) => `+ ${t}`);

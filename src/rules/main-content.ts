@@ -161,6 +161,55 @@ function markLongLists(lines: LineNode[], body: boolean[]): void {
   close();
 }
 
+/** A number in a table cell: `5040`, `85%`, `$1,349.00`, `23/16`, `18:00`. */
+const CELL_NUMBER = /(?:^|\s)[-+$€£]?\d[\d.,:%/]*(?=\s|$)/gu;
+/** Quotation marks: a line with a quoted title is a citation (`Federal Reserve Board, "Beige Book," Oct. 16, 2019`). */
+const QUOTES = /["“”«»„]/u;
+/**
+ * A row of a data table, as the text prints it: a short line of which two or
+ * more words, and a quarter or more, are numbers (`3 Kevin Harvick 5033 4 6`),
+ * with no quotation. A deal (`SAVE $250.00 - Save up to $438 on …`) is mostly words.
+ */
+function isTableRow(node: LineNode): boolean {
+  const words = lineWords(node);
+  if (words < 2 || words > 15) return false;
+  const numbers = node.data.text.match(CELL_NUMBER)?.length ?? 0;
+  return numbers >= 2 && numbers * 4 >= words && !QUOTES.test(node.data.text);
+}
+
+/** A table's header row: a few words that do not end like a sentence or a label (`Pos. Driver Points Wins`). */
+function isTableHeader(node: LineNode): boolean {
+  const words = lineWords(node);
+  return words >= 3 && words <= 15 && !/[.:!?…]$/u.test(node.data.text);
+}
+
+/**
+ * The rows of a data table (TABLE_LONG kept rows in a row), and the header
+ * row right above them, are the article's content, as its paragraphs are.
+ */
+const TABLE_LONG = 4;
+function markTables(lines: LineNode[], body: boolean[]): void {
+  let run: number[] = [];
+  let above = -1;
+  const close = () => {
+    if (run.length >= TABLE_LONG) {
+      for (const k of run) body[k] = true;
+      if (above >= 0 && isTableHeader(lines[above])) body[above] = true;
+    }
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (!isKept(lines[i])) continue;
+    if (isTableRow(lines[i])) {
+      run.push(i);
+      continue;
+    }
+    close();
+    above = i;
+  }
+  close();
+}
+
 /** Body lines; a repeat of an earlier line is no evidence of the article (the duplicates rule removes it later). */
 function findBodyLines(lines: LineNode[]): boolean[] {
   const seenText = new Set<string>();
@@ -173,6 +222,7 @@ function findBodyLines(lines: LineNode[]): boolean[] {
     next = n;
   }
   markLongLists(lines, body);
+  markTables(lines, body);
   for (let i = 0; i < lines.length; i++) {
     if (!isKept(lines[i])) continue;
     const key = lineKey(lines[i]);
@@ -186,7 +236,7 @@ function findBodyLines(lines: LineNode[]): boolean[] {
  * The densest run: body lines count for their length, other lines against
  * it (short ones more, and each further line of a run without body text
  * more again, so a long footer cannot be bridged by a large article); list
- * items and code lines cost little. Returns [first, last] body line, or null.
+ * items and code lines cost little (a long code sample or list stays in). Returns [first, last] body line, or null.
  */
 function densestRun(lines: LineNode[], body: boolean[]): [number, number] | null {
   let bestSum = 0;
@@ -202,7 +252,7 @@ function densestRun(lines: LineNode[], body: boolean[]): [number, number] | null
       w = Math.min(node.data.text.length, 600);
       gap = 0;
     } else if (isKept(node) && (LIST_ITEM.test(node.data.text) || CODE_LINE.test(node.data.text))) {
-      w = -5;
+      w = -2;
     } else {
       gap++;
       if (!isKept(node)) w = -10;
