@@ -5,7 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import { createPreset, deboilParse, deboilCompile, lineClassifier, FEATURE_NAMES } from '../dist/index.js';
-import { BREAK_FEATURES, forEachGap, stopwordsFor, wordFacts } from '../dist/util/line-breaks.js';
+import { BREAK_FEATURES, forEachGap, phraseIndex, stopwordsFor, wordFacts } from '../dist/util/line-breaks.js';
+import { COMMENT_PHRASES, LEGAL_PHRASES, AD_LABELS } from '../dist/rules/legal-ads-comments.js';
+import { RELATED_HEADERS, AUTHOR_BOX, EXPANDERS } from '../dist/rules/related-blocks.js';
+import { CTA_PHRASES, STRONG_PROMPTS, COOKIE_NOTICES } from '../dist/rules/calls-to-action.js';
+import { MENU_PHRASES } from '../dist/rules/navigation.js';
+import { BYLINE_WORDS, STAMP_WORDS } from '../dist/rules/bylines-stamps.js';
+import { MEDIA_LABELS } from '../dist/rules/captions-credits.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const datasetsRoot = process.env.DEBOIL_DATASETS ?? path.resolve(here, '../../shared/datasets');
@@ -70,6 +76,16 @@ export function oneLine(raw) {
 }
 
 /**
+ * The wording of labels that stand on a line of their own (comment, related
+ * and author-box headers, prompts, menu items, legal links, ad labels): the
+ * model of line breaks learns how much a gap at their edges is a break, and
+ * keeps the list with its weights.
+ */
+export const BOUNDARY_PHRASES = [...new Set([COMMENT_PHRASES, RELATED_HEADERS, AUTHOR_BOX, EXPANDERS, CTA_PHRASES, STRONG_PROMPTS, COOKIE_NOTICES, MENU_PHRASES, LEGAL_PHRASES, AD_LABELS, BYLINE_WORDS, STAMP_WORDS, MEDIA_LABELS].flat())]
+  ;
+const boundaryIndex = phraseIndex(BOUNDARY_PHRASES);
+
+/**
  * Features and labels of the gaps between the words of a page joined onto
  * one line (as `oneLine` joins it): 1 where the page had a line break.
  */
@@ -84,7 +100,7 @@ export function breakRows(raw) {
     joins.push(pos);
     pos += 1;
   }
-  const words = wordFacts(text, stopwordsFor(text));
+  const words = wordFacts(text, stopwordsFor(text), boundaryIndex);
   const rows = [];
   let j = 0;
   forEachGap(words, (k, row) => {
@@ -96,7 +112,7 @@ export function breakRows(raw) {
 
 /** Fit the model of line breaks (see src/util/line-breaks.ts) on gap rows. */
 export function fitBreaks(rows, about = '') {
-  return { ...fit(rows, { iterations: 200, about, features: BREAK_FEATURES }), threshold: 0.3 };
+  return { ...fit(rows, { iterations: 200, about, features: BREAK_FEATURES }), threshold: 0.3, phrases: BOUNDARY_PHRASES };
 }
 
 /** Fit a logistic regression; returns a model (src/util/logistic.ts) over `features`. */

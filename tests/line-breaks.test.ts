@@ -1,7 +1,7 @@
 // Line breaks for text that came without them: the learned model of
 // src/util/line-breaks.ts, its training labels, and its use in the pipeline.
 import { describe, expect, it } from 'vitest';
-import { BREAK_FEATURES, breakSpans, defaultBreakModel, type BreakModel } from '../src/util/line-breaks.js';
+import { BREAK_FEATURES, breakSpans, defaultBreakModel, phraseIndex, stopwordsFor, wordFacts, forEachGap, type BreakModel } from '../src/util/line-breaks.js';
 import { clean } from '../src/index.js';
 import { breakRows, oneLine } from '../bench/lr.mjs';
 
@@ -53,6 +53,22 @@ describe('line breaks of text without them', () => {
     for (const v of [model.weights, model.mean, model.scale]) expect(v).toHaveLength(BREAK_FEATURES.length);
     expect(model.threshold).toBeGreaterThan(0);
     expect(model.threshold).toBeLessThan(1);
+  });
+
+  it('marks the edges of the labels in the model’s phrase list, capitalised, as features of the gaps there', () => {
+    const text = 'the paper said so Leave a Reply: Cancel reply now leave a reply here Home';
+    const index = phraseIndex(['leave a reply', 'cancel reply', 'home']);
+    const at = new Map<number, number[]>();
+    forEachGap(wordFacts(text, stopwordsFor(text), index), (k, row) => at.set(k, [...row]));
+    const feature = (name: string) => [...at].filter(([, row]) => row[BREAK_FEATURES.indexOf(name)] === 1).map(([k]) => k);
+    // Words: the0 paper1 said2 so3 Leave4 a5 Reply:6 Cancel7 reply8 now9 leave10 a11 reply12 here13 Home14
+    expect(feature('b_starts_phrase')).toEqual([4, 7]);
+    expect(feature('a_ends_phrase')).toEqual([7, 9]);
+    expect(feature('b_label_word')).toEqual([14]);
+    expect(feature('a_label_word')).toEqual([]);
+    // The shipped model carries its phrase list, and breaks before a label glued onto a sentence.
+    expect(defaultBreakModel().phrases).toContain('leave a reply');
+    expect(pieces(`${prose} Leave a Reply Cancel reply You must be logged in to post a comment.`)).toContain('Leave a Reply');
   });
 
   it('learns from labels that mark exactly where the page had its line breaks', () => {

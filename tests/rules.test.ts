@@ -481,6 +481,17 @@ describe('pages that are a table', () => {
   });
 });
 
+describe('pages without blank lines', () => {
+  it('parser: a page with one block per line and no blank line cleans as the same page with blank lines', () => {
+    const para = (n: number) => `Paragraph ${n} of the story says what the council decided on Monday, and why the vote on the river plan took so long.`;
+    const blocks = ['Home', 'News', 'Council backs the river plan after a long debate', para(1), para(2), 'What the plan means for the town', 'Who will pay for the new works', 'When the first works will start', 'What the critics of the plan say', para(3), 'Thanks to everyone who helped us report this', 'Contact us'];
+    const single = clean(blocks.join('\n') + '\n');
+    expect(single.text).toBe(clean(blocks.join('\n\n') + '\n').text);
+    expect(paragraphs(single.text)).toContain(para(3));
+    expect(paragraphs(single.text)).not.toContain('Contact us');
+  });
+});
+
 describe('pages that are a list', () => {
   it('main-content: the items of a long list are the article, not the page’s one sentence of footer', () => {
     const items = ['Added granite and diorite stone blocks', 'Added the slime block', 'Villagers now harvest crops and plant new ones', 'Doors now come in every wood type', 'Added a spectator game mode', 'Worlds can now have a world border', 'Added three new statistics to the game'].map((t) => `+ ${t}`);

@@ -34,6 +34,8 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
   let offset = 0;
   let lineNo = 1;
   let blank = true;
+  // A text with no blank line between its lines (every block on a line of its own, as many scrapers give it) has no paragraph marks to read: each line is its own paragraph, as in the output.
+  let hasBlankLine = false;
   const n = doc.length;
   const plain = !needsOutputWork(doc);
   // The next LF and CR, found with indexOf (native, much faster than a loop over characters).
@@ -49,6 +51,7 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
       blank = true;
       if (children.length) children[children.length - 1].data.blankAfter = true;
     } else {
+      if (blank && children.length) hasBlankLine = true;
       children.push(new Line(value, lineNo, 1, offset, lineData(text, blank, false)));
       blank = false;
     }
@@ -57,6 +60,7 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
     lineNo++;
   }
   if (children.length) children[children.length - 1].data.blankAfter = true;
+  if (!hasBlankLine) for (const c of children) c.data.blankBefore = c.data.blankAfter = true;
   if (isUnbroken(n, children.length)) {
     return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? segmentLine(c, options.breakModel) : [c])), data: { length: n, unbroken: true } };
   }

@@ -20,8 +20,16 @@ import { detectLanguage, stopwordsOf } from './languages.js';
 import { splitSentences } from './sentences.js';
 import type { LogisticModel } from './logistic.js';
 
-/** A trained logistic-regression model over BREAK_FEATURES: a gap whose probability is above its threshold is a line break. */
-export type BreakModel = LogisticModel;
+/**
+ * A trained logistic-regression model over BREAK_FEATURES: a gap whose
+ * probability is above its threshold is a line break. `phrases` is the
+ * wording of boilerplate labels (`Leave a Reply`, `Related Posts`) whose
+ * edges the phrase features mark: the model's vocabulary, fixed when it was
+ * trained.
+ */
+export interface BreakModel extends LogisticModel {
+  phrases?: string[];
+}
 
 /** Names of the gap features, in vector order (a = the word before the gap, b = the word after it). */
 export const BREAK_FEATURES = [
@@ -29,6 +37,7 @@ export const BREAK_FEATURES = [
   'window_stopwords', 'a_number', 'b_number', 'b_opens', 'a_closes', 'a_log_length', 'b_log_length', 'a_all_caps', 'b_all_caps',
   'window_sentence_ends', 'b_lower', 'b_capitalised_a_not_stopword', 'b_capitalised_times_window', 'after_capitalised', 'before_capitalised',
   'after_stopwords', 'before_stopwords', 'position', 'position_squared', 'log_since_sentence_end', 'log_until_sentence_end', 'b_capitalised_in_run',
+  'b_starts_phrase', 'a_ends_phrase', 'b_label_word', 'a_label_word',
 ];
 
 /** Words either side of a gap that its window counts over. */
@@ -145,6 +154,62 @@ const OPEN = 64;
 const CLOSE = 128;
 const ALLCAPS = 256;
 const LOW = 512;
+const PHRASE_START = 1024;
+const PHRASE_END = 2048;
+const LABEL_WORD = 4096;
+
+/** Phrases by their first word, each as its words (lower case, no punctuation at their edges). */
+export type PhraseIndex = Map<string, string[][]>;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+function isLetterOrDigit(w: string, i: number): boolean {
+  const c = w.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_DIGIT.test(w[i]);
+}
+/** A word as phrases are compared: lower case, without the punctuation at its edges (`Reply:` → `reply`). */
+function bareWord(w: string): string {
+  let a = 0;
+  let b = w.length;
+  while (a < b && !isLetterOrDigit(w, a)) a++;
+  while (b > a && !isLetterOrDigit(w, b - 1)) b--;
+  return (a === 0 && b === w.length ? w : w.slice(a, b)).toLowerCase();
+}
+
+/** Index phrases by their first word. */
+export function phraseIndex(phrases: readonly string[]): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const phrase of phrases) {
+    const words = phrase.split(/\s+/u).map(bareWord).filter(Boolean);
+    if (words.length === 0) continue;
+    const list = index.get(words[0]);
+    if (list) list.push(words);
+    else index.set(words[0], [words]);
+  }
+  return index;
+}
+
+/** Mark where a capitalised phrase of the index starts and ends among the words. */
+function markPhrases(text: string, facts: WordFacts, index: PhraseIndex): void {
+  const { starts, ends, flags, count } = facts;
+  for (let j = 0; j < count; j++) {
+    if ((flags[j] & CAP) === 0) continue;
+    const candidates = index.get(bareWord(text.slice(starts[j], ends[j])));
+    if (candidates === undefined) continue;
+    for (const words of candidates) {
+      if (j + words.length > count) continue;
+      let k = 1;
+      while (k < words.length && bareWord(text.slice(starts[j + k], ends[j + k])) === words[k]) k++;
+      if (k < words.length) continue;
+      // One capitalised word (`Home`, `Comments`) is a weaker sign than a phrase: a feature of its own.
+      if (words.length === 1) flags[j] |= LABEL_WORD;
+      else {
+        flags[j] |= PHRASE_START;
+        flags[j + words.length - 1] |= PHRASE_END;
+      }
+    }
+  }
+}
 
 /** The words of a text without line breaks, and what the gap features need to know of each. */
 export interface WordFacts {
@@ -154,8 +219,8 @@ export interface WordFacts {
   count: number;
 }
 
-/** Find the words (runs of non-space characters) of `text` and their facts. */
-export function wordFacts(text: string, stopwords: Set<string>): WordFacts {
+/** Find the words (runs of non-space characters) of `text` and their facts; `phrases` marks where those phrases start and end. */
+export function wordFacts(text: string, stopwords: Set<string>, phrases?: PhraseIndex): WordFacts {
   let count = 0;
   for (let i = 0, inWord = false; i < text.length; i++) {
     const space = isSpace(text.charCodeAt(i));
@@ -177,7 +242,9 @@ export function wordFacts(text: string, stopwords: Set<string>): WordFacts {
       start = -1;
     } else if (!space && start < 0) start = i;
   }
-  return { starts, ends, flags, count };
+  const facts = { starts, ends, flags, count };
+  if (phrases !== undefined && phrases.size > 0) markPhrases(text, facts, phrases);
+  return facts;
 }
 
 /**
@@ -249,6 +316,10 @@ export function forEachGap(words: WordFacts, gap: (k: number, row: Float64Array)
     row[27] = Math.log1p(since);
     row[28] = logUntil[k];
     row[29] = capB * (capShare >= 0.6 ? 1 : 0);
+    row[30] = bit(k, PHRASE_START);
+    row[31] = bit(k - 1, PHRASE_END);
+    row[32] = bit(k, LABEL_WORD);
+    row[33] = bit(k - 1, LABEL_WORD);
     gap(k, row);
     since = bit(k, END) ? 0 : since + 1;
   }
@@ -262,6 +333,7 @@ export function stopwordsFor(text: string): Set<string> {
 
 /** Weights with the model's scaling folded in: z = bias + Σ weight·x. */
 interface Folded {
+  phrases: PhraseIndex;
   weights: Float64Array;
   bias: number;
   /** The threshold as a log-odds: z above it is a break (no `exp` per gap). */
@@ -275,7 +347,7 @@ function foldedOf(model: BreakModel): Folded {
     let bias = model.bias;
     for (let k = 0; k < weights.length; k++) bias -= weights[k] * model.mean[k];
     const t = model.threshold;
-    folded.set(model, (f = { weights, bias, logit: t <= 0 ? -Infinity : t >= 1 ? Infinity : Math.log(t / (1 - t)) }));
+    folded.set(model, (f = { phrases: phraseIndex(model.phrases ?? []), weights, bias, logit: t <= 0 ? -Infinity : t >= 1 ? Infinity : Math.log(t / (1 - t)) }));
   }
   return f;
 }
@@ -304,7 +376,8 @@ const SHORT_ROW = 12;
  * characters together join.
  */
 export function breakSpans(text: string, model: BreakModel = defaultBreakModel()): Array<[number, number]> {
-  const words = wordFacts(text, stopwordsFor(text));
+  const { phrases, weights, bias, logit } = foldedOf(model);
+  const words = wordFacts(text, stopwordsFor(text), phrases);
   if (words.count === 0) return [];
   const out: Array<[number, number]> = [];
   const line = (a: number, b: number) => {
@@ -316,7 +389,6 @@ export function breakSpans(text: string, model: BreakModel = defaultBreakModel()
     if (b - a <= LONG_PIECE) out.push([a, b]);
     else for (const [s, e] of splitSentences(text.slice(a, b))) out.push([a + s, a + e]);
   };
-  const { weights, bias, logit } = foldedOf(model);
   let start = words.starts[0];
   forEachGap(words, (k, row) => {
     let z = bias;
