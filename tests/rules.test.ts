@@ -481,6 +481,17 @@ describe('pages that are a table', () => {
   });
 });
 
+describe('lists run on with commas', () => {
+  it('main-content: a long line of names after the article is no paragraph of it, even when it ends like a sentence', () => {
+    const para = (n: number) => `Paragraph ${n} of the story says what the council decided on Monday, and why the vote on the river plan took so long.`;
+    const names = Array.from({ length: 60 }, (_, i) => `reader${i}`).join(', ') + ' and 300 more users left kudos on this work!';
+    const page = ['Home', 'Council backs the river plan', para(1), para(2), para(3), 'Actions', 'Top', names, 'Terms of Service'].join('\n\n') + '\n';
+    const kept = paragraphs(cleanSettled(page).text);
+    for (const n of [1, 2, 3]) expect(kept).toContain(para(n));
+    expect(kept).not.toContain(names);
+  });
+});
+
 describe('pages without blank lines', () => {
   it('parser: a page with one block per line and no blank line cleans as the same page with blank lines', () => {
     const para = (n: number) => `Paragraph ${n} of the story says what the council decided on Monday, and why the vote on the river plan took so long.`;

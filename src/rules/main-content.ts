@@ -10,7 +10,8 @@
  *
  * How:
  * - a body line is a sentence-shaped line (10+ words ending like a
- *   sentence, in any script) or a long line (25+ words);
+ *   sentence, in any script) or a long line (25+ words), but not a list
+ *   run on with commas (fewer than three words per item: kudos, tags);
  * - the article is the densest run of lines: body lines add their length,
  *   other lines subtract, and each further line of a run without body text
  *   subtracts more (a maximum-sum segment, linear time);

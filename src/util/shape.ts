@@ -11,9 +11,15 @@ const PUNCTUATION = /[.,;:!?。、，！？،]/u;
  * (`International ▪ Politique ▪ …`) nor a tag cloud.
  */
 export function isBodyText(text: string, words = wordCount(text)): boolean {
-  if (words < 10) return false;
+  if (words < 10 || isCommaList(text, words)) return false;
   if (endsLikeSentence(text) || (words >= 25 && PUNCTUATION.test(text)) || isUnspacedProse(text)) return (text.match(SEPARATORS)?.length ?? 0) < 3;
   return false;
+}
+
+const COMMA = /,\s/g;
+/** A list run on with commas (`KuroKitsune, Senpaku, jennyjenka, …`, tags): fewer than three words per item; prose has more between its commas. */
+function isCommaList(text: string, words: number): boolean {
+  return (text.match(COMMA)?.length ?? 0) * 3 > words;
 }
 
 /**
