@@ -481,6 +481,16 @@ describe('pages that are a table', () => {
   });
 });
 
+describe('charts drawn as text', () => {
+  it('main-content: a chart’s axis of numbers between paragraphs does not cut the article in two', () => {
+    const para = (n: number) => `Paragraph ${n} of the story explains why the interest on the debt will soon cost more than the military, and what that means.`;
+    const axis = ['$900', 'billion', '600', '300', '0', ...Array.from({ length: 12 }, (_, i) => `’${17 + i}`)];
+    const page = ['Home', 'As debt rises, interest will soon cost more than the military', para(1), para(2), 'Interest payments on the national debt', ...axis, 'Source: Congressional Budget Office', para(3), para(4)].join('\n\n') + '\n';
+    const kept = paragraphs(cleanSettled(page).text);
+    for (const n of [1, 2, 3, 4]) expect(kept).toContain(para(n));
+  });
+});
+
 describe('lists run on with commas', () => {
   it('main-content: a long line of names after the article is no paragraph of it, even when it ends like a sentence', () => {
     const para = (n: number) => `Paragraph ${n} of the story says what the council decided on Monday, and why the vote on the river plan took so long.`;

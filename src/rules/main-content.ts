@@ -65,6 +65,15 @@ const LIST_ITEM = /^(?:\d{1,3}[.)]\s+\S|[•·▪◦‣*+–-]\s+\S)|\S:$/u;
  */
 const CODE_LINE = /[{};,(]$|^[)\]}]|^(?:--|\/\/) |^(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|JOIN|LEFT JOIN|INNER JOIN|WITH|HAVING|LIMIT|UNION|INSERT INTO|UPDATE|DELETE FROM|CREATE TABLE|VALUES)\b|[\u2500-\u257f]/u;
 
+/** A chart's axis label or value drawn as text: a number alone (`$900`, `’18`, `40`, `12.5%`). */
+const CHART_LABEL = /^[-+$€£¥’'(]?\d[\d.,]*[%)]?$/u;
+
+/** A chart label with another right above or below it: a chart's axis (`’17` / `’18` / `’19`), not a label's value (`Words:` / `67379`). */
+function onChartAxis(lines: LineNode[], i: number): boolean {
+  const label = (k: number) => k >= 0 && k < lines.length && isKept(lines[k]) && CHART_LABEL.test(lines[k].data.text);
+  return label(i) && (label(i - 1) || label(i + 1));
+}
+
 export interface MainContentOptions {
   /** How many kept lines above the article's start are searched for the headline. */
   headlineWindow?: number;
@@ -252,7 +261,7 @@ function densestRun(lines: LineNode[], body: boolean[]): [number, number] | null
     if (body[i]) {
       w = Math.min(node.data.text.length, 600);
       gap = 0;
-    } else if (isKept(node) && (LIST_ITEM.test(node.data.text) || CODE_LINE.test(node.data.text))) {
+    } else if (isKept(node) && (LIST_ITEM.test(node.data.text) || CODE_LINE.test(node.data.text) || onChartAxis(lines, i))) {
       w = -2;
     } else {
       gap++;
