@@ -481,6 +481,18 @@ describe('pages that are a table', () => {
   });
 });
 
+describe('a row of widgets after the article', () => {
+  it('main-content: a related header followed by another header before any paragraph ends the article, however much teaser prose follows', () => {
+    const para = (n: number) => `Paragraph ${n} of the story says what the council decided on Monday, and why the vote on the river plan took so long.`;
+    const blurb = (n: number) => `Teaser ${n} tells readers about another story on the site, with enough words in it to pass for a paragraph of prose.`;
+    const deals = [1, 2, 3, 4, 5].flatMap((n) => [`Deal ${n}: a discount on a laptop`, blurb(n)]);
+    const blocks = ['Home', 'Council backs the river plan', para(1), para(2), para(3), 'Related', 'river plan', 'council', 'Read these next', 'Bus lanes vote delayed again', 'Trending', 'Deals', ...deals];
+    const kept = paragraphs(cleanSettled(blocks.join('\n\n') + '\n').text);
+    for (const n of [1, 2, 3]) expect(kept).toContain(para(n));
+    for (const n of [1, 2, 3, 4, 5]) expect(kept).not.toContain(blurb(n));
+  });
+});
+
 describe('charts drawn as text', () => {
   it('main-content: a chart’s axis of numbers between paragraphs does not cut the article in two', () => {
     const para = (n: number) => `Paragraph ${n} of the story explains why the interest on the debt will soon cost more than the military, and what that means.`;

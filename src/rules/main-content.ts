@@ -17,7 +17,8 @@
  *   subtracts more (a maximum-sum segment, linear time);
  * - a comments header or counter (set by `legal-ads-comments`) ends it; a
  *   related or author-box header (set by `related-blocks`) ends it when less
- *   than a third of the article's text follows; paragraph-shaped lines right after
+ *   than a third of the article's text follows, or when another such header
+ *   comes before the next body line (a row of widgets); paragraph-shaped lines right after
  *   the last body line still belong to it;
  * - the headline is the best headline-shaped line (3 to 30 words, not a
  *   sentence) among the few kept lines above the start: longer and nearer
@@ -301,6 +302,15 @@ function opensPromptRun(lines: LineNode[], i: number): boolean {
   return true;
 }
 
+/** Another boundary header comes before the next body line: a row of widgets (`Related`, `Read these next`, `Trending`) follows, not the article. */
+function anotherHeaderFirst(lines: LineNode[], body: boolean[], header: number): boolean {
+  for (let k = header + 1; k < lines.length; k++) {
+    if (body[k] && isKept(lines[k])) return false;
+    if (lines[k].data.boundary !== undefined) return true;
+  }
+  return false;
+}
+
 function articleEnd(lines: LineNode[], body: boolean[], start: number, end: number): number {
   let mass = 0;
   for (let i = start; i <= end; i++) if (body[i]) mass += lines[i].data.text.length;
@@ -308,7 +318,10 @@ function articleEnd(lines: LineNode[], body: boolean[], start: number, end: numb
   for (let i = start; i <= end; i++) {
     const boundary = lines[i].data.boundary ?? (opensPromptRun(lines, i) ? 'related' : undefined);
     // Comments never come before the rest of an article; other blocks may sit inside it.
-    const ends = boundary === 'comments' ? before > 0 : boundary !== undefined && mass - before < before / 2 && !resumes(lines, body, i);
+    const ends =
+      boundary === 'comments'
+        ? before > 0
+        : boundary !== undefined && before > 0 && (mass - before < before / 2 || anotherHeaderFirst(lines, body, i)) && !resumes(lines, body, i);
     if (ends) {
       end = i - 1;
       break;
