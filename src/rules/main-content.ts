@@ -306,7 +306,7 @@ function opensPromptRun(lines: LineNode[], i: number): boolean {
 function anotherHeaderFirst(lines: LineNode[], body: boolean[], header: number): boolean {
   for (let k = header + 1; k < lines.length; k++) {
     if (body[k] && isKept(lines[k])) return false;
-    if (lines[k].data.boundary !== undefined) return true;
+    if (lines[k].data.boundary !== undefined || opensPromptRun(lines, k)) return true;
   }
   return false;
 }
