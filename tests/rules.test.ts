@@ -136,6 +136,12 @@ describe('related-blocks', () => {
       expect(runRule(relatedBlocks, `${BODY}\n\n${teaser}\n`).text).toBe(BODY + '\n');
     }
   });
+  it('knows related headers in Czech, Slovak and Polish too', () => {
+    for (const header of ['Související', 'Súvisiace články', 'Czytaj także']) {
+      const input = `${BODY}\n\n${header}\nKrmenčík divoce slavil gól své Plzni\nAgüera převezli do nemocnice\n`;
+      expect(runRule(relatedBlocks, input).text).toBe(BODY + '\n');
+    }
+  });
   it('leaves headers above the article to the content stage', () => {
     expect(runRule(relatedBlocks, `Trending Latest Sections\n\n${BODY}\n`).text).toBe(`Trending Latest Sections\n\n${BODY}\n`);
   });
@@ -143,6 +149,12 @@ describe('related-blocks', () => {
     const list = '1 Old photo sparks conspiracy theories about a famous activist, 2 Aides allegedly left staffers notes saying they will fail, 3 Another story about the weather in the city this week';
     const r = runRule(relatedBlocks, `Most Popular Today\n${list}\n\n${BODY}\n`);
     expect(paragraphs(r.text)).toEqual([BODY]);
+  });
+});
+
+describe('ad labels', () => {
+  it('legal-ads-comments: `reklama` alone on a line is an ad label (Czech, Slovak, Polish)', () => {
+    expect(runRule(legalAdsComments, `${BODY}\n\nreklama\n\n${BODY.replace('long', 'second long')}\n`).removed.map((x) => x.text)).toEqual(['reklama']);
   });
 });
 

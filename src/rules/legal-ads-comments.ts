@@ -25,7 +25,7 @@ export const LEGAL_PHRASES = [
 const AD_WIDGET = /^(?:powered by|sponsored by|presented by|brought to you by|in partnership with|ads by)\s+\S+(?:\s+\S+){0,3}$/i;
 export const AD_LABELS = [
   'advertisement', 'advertising', 'advertisements', 'ad', 'ads', 'sponsored', 'sponsored content', 'promoted', 'paid content', 'partner content',
-  'anzeige', 'werbung', 'publicidad', 'publicité', 'publicidade', 'pubblicità', 'реклама', 'iklan', '广告', '広告', '광고', 'continue reading below',
+  'anzeige', 'werbung', 'publicidad', 'publicité', 'publicidade', 'pubblicità', 'реклама', 'reklama', 'iklan', '广告', '広告', '광고', 'continue reading below',
   'story continues below advertisement', 'article continues below',
 ];
 export const COMMENT_PHRASES = [

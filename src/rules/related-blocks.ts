@@ -38,7 +38,8 @@ export const RELATED_HEADERS = [
   'voir aussi', 'les plus lus', 'lee también', 'te puede interesar', 'noticias relacionadas', 'relacionadas', 'lo más leído', 'más noticias', 'más sobre', 'mais sobre', 'plus sur', 'mehr über', 'altro su', 'artículos relacionados', 'contenido relacionado', 'notas relacionadas',
   'leia também', 'veja também', 'você pode gostar', 'você também pode gostar', 'você também vai gostar', 'potrebbe piacerti', 'vous aimerez aussi', 'vous aimerez peut-être', 'das könnte dir gefallen', 'вам может понравиться', 'anda mungkin suka', 'artigos relacionados', 'posts relacionados', 'notícias relacionadas', 'mais lidas',
   'weitere beiträge', 'weitere beiträge zum thema', 'das könnte sie auch interessieren', 'mehr zum thema', 'ähnliche artikel', 'verwandte artikel',
-  'meistgelesen', 'auch interessant', 'lees ook', 'читайте также', 'вам также может быть интересно', 'похожие статьи', 'похожие записи',
+  'meistgelesen', 'auch interessant', 'lees ook', 'související', 'související články', 'čtěte také', 'nejčtenější', 'súvisiace', 'súvisiace články',
+  'čítajte aj', 'najčítanejšie', 'powiązane', 'powiązane artykuły', 'czytaj także', 'czytaj też', 'zobacz także', 'najczęściej czytane', 'читайте также', 'вам также может быть интересно', 'похожие статьи', 'похожие записи',
   'популярное', 'читайте еще', 'baca juga', 'artikel terkait', 'berita terkait', 'berita lainnya', '関連記事', '関連ニュース', 'おすすめ記事',
   '人気記事', '相关新闻', '相关阅读', '相关文章', '推荐阅读', '热门文章', '관련기사', '관련 기사', '많이 본 뉴스',
 ];
