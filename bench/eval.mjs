@@ -4,7 +4,7 @@
 import { clean, defaultModel } from '../dist/index.js';
 import { renderReport } from '../dist/io/report.js';
 import { writeFileAtomic } from '../dist/io/atomic.js';
-import { breakRows, documentRows, fit, fitBreaks, foldOf, loadDatasets, oneLine as joinLines } from './lr.mjs';
+import { breakPage, documentRows, fit, fitBreaks, foldOf, loadDatasets, oneLine as joinLines } from './lr.mjs';
 
 const args = process.argv.slice(2);
 const worstN = Number(args[args.indexOf('--worst') + 1]) || 10;
@@ -54,8 +54,8 @@ if (classifierOn) {
 // learned from these sets too: cross-validated the same way.
 let breakModels = [];
 if (oneLine) {
-  const all = docs.map((doc) => ({ fold: foldOf(doc, K), rows: breakRows(doc.raw) }));
-  breakModels = Array.from({ length: K }, (_, f) => fitBreaks(all.filter((d) => d.fold !== f).flatMap((d) => d.rows)));
+  const all = docs.map((doc) => ({ fold: foldOf(doc, K), page: breakPage(doc.raw) }));
+  breakModels = Array.from({ length: K }, (_, f) => fitBreaks(all.filter((d) => d.fold !== f).map((d) => d.page)));
 }
 // One options object per fold and setting (processors are cached per options object).
 const optionsOf = (extra) => Array.from({ length: K }, (_, f) => ({ ...extra, ...(classifierOn ? { model: foldModels[f] } : {}), ...(oneLine ? { breakModel: breakModels[f] } : {}) }));

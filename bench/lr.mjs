@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import { createPreset, deboilParse, deboilCompile, lineClassifier, FEATURE_NAMES } from '../dist/index.js';
-import { BREAK_FEATURES, forEachGap, phraseIndex, stopwordsFor, wordFacts } from '../dist/util/line-breaks.js';
+import { BREAK_FEATURES, forEachGap, lexiconKey, markLexicon, phraseIndex, stopwordsFor, wordFacts } from '../dist/util/line-breaks.js';
 import { COMMENT_PHRASES, LEGAL_PHRASES, AD_LABELS } from '../dist/rules/legal-ads-comments.js';
 import { RELATED_HEADERS, AUTHOR_BOX, EXPANDERS } from '../dist/rules/related-blocks.js';
 import { CTA_PHRASES, STRONG_PROMPTS, COOKIE_NOTICES } from '../dist/rules/calls-to-action.js';
@@ -86,10 +86,11 @@ export const BOUNDARY_PHRASES = [...new Set([COMMENT_PHRASES, RELATED_HEADERS, A
 const boundaryIndex = phraseIndex(BOUNDARY_PHRASES);
 
 /**
- * Features and labels of the gaps between the words of a page joined onto
- * one line (as `oneLine` joins it): 1 where the page had a line break.
+ * A page joined onto one line (as `oneLine` joins it): its text, the facts
+ * of its words, each word's lexicon key, and per gap (before word k) its
+ * label: 1 where the page had a line break.
  */
-export function breakRows(raw) {
+export function breakPage(raw) {
   const lines = pageLines(raw);
   const text = lines.join(' ');
   // Offsets of the spaces that joined two lines.
@@ -101,18 +102,111 @@ export function breakRows(raw) {
     pos += 1;
   }
   const words = wordFacts(text, stopwordsFor(text), boundaryIndex);
-  const rows = [];
+  const keys = Array.from({ length: words.count }, (_, i) => lexiconKey(text.slice(words.starts[i], words.ends[i])));
+  const labels = new Uint8Array(words.count);
   let j = 0;
-  forEachGap(words, (k, row) => {
+  for (let k = 1; k < words.count; k++) {
     while (j < joins.length && joins[j] < words.ends[k - 1]) j++;
-    rows.push({ x: Array.from(row), y: j < joins.length && joins[j] < words.starts[k] ? 1 : 0 });
-  });
+    labels[k] = j < joins.length && joins[j] < words.starts[k] ? 1 : 0;
+  }
+  return { text, words, keys, labels };
+}
+
+/**
+ * Add a page's counts (sign 1) or take them away (sign -1): per word,
+ * [gaps next to it, breaks among them, pages it is on], before it and after it.
+ */
+function addCounts(page, counts, sign) {
+  const seen = new Set();
+  const bump = (map, key, y, side) => {
+    const c = map.get(key) ?? [0, 0, 0];
+    c[0] += sign;
+    c[1] += sign * y;
+    if (!seen.has(side + key)) {
+      seen.add(side + key);
+      c[2] += sign;
+    }
+    map.set(key, c);
+  };
+  for (let k = 1; k < page.keys.length; k++) {
+    bump(counts.before, page.keys[k], page.labels[k], 'b');
+    bump(counts.after, page.keys[k - 1], page.labels[k], 'a');
+  }
+  counts.gaps += sign * (page.keys.length - 1);
+  for (let k = 1; k < page.labels.length; k++) counts.breaks += sign * page.labels[k];
+}
+
+/** A word next to fewer gaps than this, or on fewer pages than LEXICON_PAGES, gets no lexicon value (a site's own name says nothing of other sites). */
+const LEXICON_MIN = 20;
+const LEXICON_PAGES = 3;
+/** Pseudo-gaps at the base rate that smooth each word's rate. */
+const SMOOTHING = 10;
+const logit = (p) => Math.log(p / (1 - p));
+function lexiconValue(c, base) {
+  if (!c || c[0] < LEXICON_MIN || c[2] < LEXICON_PAGES) return 0;
+  return logit((c[1] + SMOOTHING * base) / (c[0] + SMOOTHING)) - logit(base);
+}
+
+/** The lexicon of the model of line breaks, learned from pages: words next to LEXICON_MIN gaps or more, values rounded. */
+export function lexiconOf(pages) {
+  const counts = { before: new Map(), after: new Map(), gaps: 0, breaks: 0 };
+  for (const page of pages) addCounts(page, counts, 1);
+  const base = counts.breaks / counts.gaps;
+  const side = (map) => {
+    const out = {};
+    for (const [key, c] of [...map].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const v = Math.round(100 * lexiconValue(c, base)) / 100;
+      if (Math.abs(v) >= 0.1) out[key] = v;
+    }
+    return out;
+  };
+  return { before: side(counts.before), after: side(counts.after) };
+}
+
+const mapsOf = (lexicon) => ({ before: new Map(Object.entries(lexicon.before)), after: new Map(Object.entries(lexicon.after)) });
+
+/** Feature rows of a page's gaps, the lexicon's values from `lexicon` (maps), or none. */
+function pageRows(page, maps) {
+  const facts = { ...page.words };
+  if (maps) markLexicon(facts, page.keys, maps);
+  const rows = [];
+  forEachGap(facts, (k, row) => rows.push({ x: Array.from(row), y: page.labels[k] }));
   return rows;
 }
 
-/** Fit the model of line breaks (see src/util/line-breaks.ts) on gap rows. */
-export function fitBreaks(rows, about = '') {
-  return { ...fit(rows, { iterations: 200, about, features: BREAK_FEATURES }), threshold: 0.3, phrases: BOUNDARY_PHRASES };
+/** Features and labels of the gaps between the words of a page joined onto one line, with a lexicon (see `lexiconOf`) or none. */
+export function breakRows(raw, lexicon) {
+  return pageRows(breakPage(raw), lexicon && mapsOf(lexicon));
+}
+
+/**
+ * The training rows of pages: each page's lexicon values come from the
+ * other pages' counts, so that no page's own breaks leak into its features
+ * (the model would trust the lexicon more than it deserves on new pages).
+ */
+export function trainingRows(pages) {
+  const counts = { before: new Map(), after: new Map(), gaps: 0, breaks: 0 };
+  for (const page of pages) addCounts(page, counts, 1);
+  const rows = [];
+  for (const page of pages) {
+    addCounts(page, counts, -1);
+    const base = counts.breaks / counts.gaps;
+    const maps = { before: new Map(), after: new Map() };
+    for (const key of page.keys) {
+      if (maps.before.has(key)) continue;
+      maps.before.set(key, lexiconValue(counts.before.get(key), base));
+      maps.after.set(key, lexiconValue(counts.after.get(key), base));
+    }
+    for (const row of pageRows(page, maps)) rows.push(row);
+    addCounts(page, counts, 1);
+  }
+  return rows;
+}
+
+/** Fit the model of line breaks (see src/util/line-breaks.ts) on pages (from `breakPage`). */
+export function fitBreaks(pages, about = '') {
+  const rows = trainingRows(pages);
+  return { ...fit(rows, { iterations: 200, about, features: BREAK_FEATURES }), threshold: 0.3, phrases: BOUNDARY_PHRASES, lexicon: lexiconOf(pages) };
 }
 
 /** Fit a logistic regression; returns a model (src/util/logistic.ts) over `features`. */

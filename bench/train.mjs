@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDatasets, documentRows, fit, breakRows, fitBreaks } from './lr.mjs';
+import { loadDatasets, documentRows, fit, breakPage, fitBreaks } from './lr.mjs';
+import { BREAK_FEATURES } from '../dist/util/line-breaks.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const docs = loadDatasets();
@@ -24,10 +25,11 @@ for (const { x, y } of rows) {
 console.log(`training accuracy ${(right / rows.length).toFixed(3)}; wrote ${path.relative(process.cwd(), out)}`);
 
 // Line breaks of pages that come on one line: every gap between two words.
-const gaps = docs.flatMap((d) => breakRows(d.raw));
-const breaks = gaps.filter((r) => r.y === 1).length;
-console.log(`${gaps.length} gaps between words of pages joined onto one line (${breaks} line breaks)`);
-const breakModel = fitBreaks(gaps, `logistic regression over ${gaps[0].x.length} features of the gap between two words, trained by bench/train.mjs on ${docs.length} documents of ${[...new Set(docs.map((d) => d.set))].join(' + ')} (../shared/datasets), each joined onto one line`);
+const pages = docs.map((d) => breakPage(d.raw));
+const gaps = pages.reduce((n, p) => n + p.labels.length - 1, 0);
+const breaks = pages.reduce((n, p) => n + p.labels.reduce((a, b) => a + b, 0), 0);
+console.log(`${gaps} gaps between words of pages joined onto one line (${breaks} line breaks)`);
+const breakModel = fitBreaks(pages, `logistic regression over ${BREAK_FEATURES.length} features of the gap between two words, trained by bench/train.mjs on ${docs.length} documents of ${[...new Set(docs.map((d) => d.set))].join(' + ')} (../shared/datasets), each joined onto one line`);
 const breakOut = path.resolve(here, '../src/model/break-model.json');
 fs.writeFileSync(breakOut, JSON.stringify(breakModel, null, 1) + '\n');
 console.log(`wrote ${path.relative(process.cwd(), breakOut)}`);

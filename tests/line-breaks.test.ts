@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BREAK_FEATURES, breakSpans, defaultBreakModel, phraseIndex, stopwordsFor, wordFacts, forEachGap, type BreakModel } from '../src/util/line-breaks.js';
 import { clean } from '../src/index.js';
-import { breakRows, oneLine } from '../bench/lr.mjs';
+import { breakPage, breakRows, lexiconOf, oneLine, trainingRows } from '../bench/lr.mjs';
 
 const pieces = (text: string, model?: BreakModel) => breakSpans(text, model).map(([a, b]) => text.slice(a, b));
 const prose = Array.from(
@@ -69,6 +69,22 @@ describe('line breaks of text without them', () => {
     // The shipped model carries its phrase list, and breaks before a label glued onto a sentence.
     expect(defaultBreakModel().phrases).toContain('leave a reply');
     expect(pieces(`${prose} Leave a Reply Cancel reply You must be logged in to post a comment.`)).toContain('Leave a Reply');
+  });
+
+  it('learns a lexicon of words that start lines, from words seen on three pages or more, without a page seeing its own breaks', () => {
+    const page = (n: number) => Array.from({ length: 12 }, (_, i) => `Zorbleflux ${n}\nThe council met on day ${i} and talked about the river for a long time.`).join('\n') + '\n';
+    const pages = [1, 2, 3].map((n) => breakPage(page(n)));
+    const lexicon = lexiconOf(pages);
+    expect(lexicon.before.zorbleflux).toBeGreaterThan(1);
+    expect(lexicon.after.zorbleflux ?? 0).toBeLessThan(lexicon.before.zorbleflux);
+    expect(lexiconOf(pages.slice(0, 2)).before.zorbleflux).toBeUndefined();
+    // Trained on the three pages, each page's rows take the word's value from the other two only: none.
+    const column = BREAK_FEATURES.indexOf('b_starts_lines');
+    expect(trainingRows(pages).every((r: { x: number[] }) => r.x[column] === 0)).toBe(true);
+    // The shipped model learned the words that open chrome lines, and that prose words do not.
+    const shipped = defaultBreakModel().lexicon!;
+    for (const word of ['advertisement', 'subscribe', 'follow']) expect(shipped.before[word]).toBeGreaterThan(2);
+    for (const word of ['said', 'was', 'of']) expect(shipped.before[word]).toBeLessThan(-2);
   });
 
   it('learns from labels that mark exactly where the page had its line breaks', () => {

@@ -29,6 +29,23 @@ import type { LogisticModel } from './logistic.js';
  */
 export interface BreakModel extends LogisticModel {
   phrases?: string[];
+  /**
+   * Words that often start (`before`) or end (`after`) a line on the pages
+   * the model was trained on (`Share`, `Posted`, `ago`), each with the
+   * log-odds of a line break next to it against the rate of breaks anywhere.
+   */
+  lexicon?: Lexicon;
+}
+
+export interface Lexicon {
+  before: Record<string, number>;
+  after: Record<string, number>;
+}
+
+/** The lexicon as look-ups. */
+export interface LexiconMaps {
+  before: Map<string, number>;
+  after: Map<string, number>;
 }
 
 /** Names of the gap features, in vector order (a = the word before the gap, b = the word after it). */
@@ -37,7 +54,7 @@ export const BREAK_FEATURES = [
   'window_stopwords', 'a_number', 'b_number', 'b_opens', 'a_closes', 'a_log_length', 'b_log_length', 'a_all_caps', 'b_all_caps',
   'window_sentence_ends', 'b_lower', 'b_capitalised_a_not_stopword', 'b_capitalised_times_window', 'after_capitalised', 'before_capitalised',
   'after_stopwords', 'before_stopwords', 'position', 'position_squared', 'log_since_sentence_end', 'log_until_sentence_end', 'b_capitalised_in_run',
-  'b_starts_phrase', 'a_ends_phrase', 'b_label_word', 'a_label_word',
+  'b_starts_phrase', 'a_ends_phrase', 'b_label_word', 'a_label_word', 'b_starts_lines', 'a_ends_lines',
 ];
 
 /** Words either side of a gap that its window counts over. */
@@ -48,7 +65,6 @@ const NEAR = 3;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const ALL_UPPER = /^\p{Lu}{2,}$/u;
-const NOT_WORD = /[^\p{L}\p{N}']/gu;
 /** Characters that close a sentence, and those that may follow its mark (`."`, `.)`); by code, no string per test. */
 function isSentenceMark(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
@@ -83,44 +99,8 @@ function isLower(w: string, i: number): boolean {
   return LOWER.test(w[i]);
 }
 
-/** The word is a stopword (lists hold lower case letters, digits and apostrophes). */
-function isStopword(w: string, stopwords: Set<string>): boolean {
-  // Most words are ASCII letters, perhaps with punctuation at their edges (`said,` `(the`): no regex for them.
-  let a = 0;
-  let b = w.length;
-  while (a < b && isAsciiPunctuation(w.charCodeAt(a))) a++;
-  while (b > a && isAsciiPunctuation(w.charCodeAt(b - 1))) b--;
-  if (b - a > longestOf(stopwords)) return false;
-  let lower = true;
-  for (let i = a; i < b; i++) {
-    const c = w.charCodeAt(i);
-    if (c >= 97 && c <= 122) continue;
-    if (c >= 65 && c <= 90) lower = false;
-    else return stopwords.has(w.toLowerCase().replace(NOT_WORD, ''));
-  }
-  const core = a === 0 && b === w.length ? w : w.slice(a, b);
-  return stopwords.has(lower ? core : core.toLowerCase());
-}
-
-const longest = new WeakMap<Set<string>, number>();
-/** The longest stopword of a list: a longer word is none (no copy, no look-up). */
-function longestOf(stopwords: Set<string>): number {
-  let n = longest.get(stopwords);
-  if (n === undefined) {
-    n = 0;
-    for (const w of stopwords) n = Math.max(n, w.length);
-    longest.set(stopwords, n);
-  }
-  return n;
-}
-
-/** ASCII punctuation other than the apostrophe (stopwords keep it: `don't`). */
-function isAsciiPunctuation(c: number): boolean {
-  return c !== 39 && ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126));
-}
-
 /** What the gap features need to know of one word. */
-function wordFlags(w: string, stopwords: Set<string>): number {
+function wordFlags(w: string, key: string, stopwords: Set<string>): number {
   const first = w.charCodeAt(0);
   const last = w.charCodeAt(w.length - 1);
   // Capitals and numbers may sit behind one opening quote or bracket.
@@ -132,7 +112,7 @@ function wordFlags(w: string, stopwords: Set<string>): number {
   if (allCaps && first >= 128) allCaps = ALL_UPPER.test(w);
   const c = w.charCodeAt(lead);
   return (
-    (isUpper(w, lead) ? CAP : 0) | (w.length <= 20 && isStopword(w, stopwords) ? STOP : 0) |
+    (isUpper(w, lead) ? CAP : 0) | (stopwords.has(key) ? STOP : 0) |
     (isSentenceMark(w.charCodeAt(end)) ? END : 0) | (isComma(last) ? COMMA_END : 0) | (isLeader(last) ? LEADS : 0) |
     (c >= 48 && c <= 57 && (lead === 0 || first === 40 || first === 91) ? NUM : 0) | (isOpener(first) ? OPEN : 0) |
     (isCloser(last) ? CLOSE : 0) | (allCaps ? ALLCAPS : 0) | (isLower(w, 0) ? LOW : 0)
@@ -167,8 +147,8 @@ function isLetterOrDigit(w: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return LETTER_OR_DIGIT.test(w[i]);
 }
-/** A word as phrases are compared: lower case, without the punctuation at its edges (`Reply:` → `reply`). */
-function bareWord(w: string): string {
+/** A word as phrases and the lexicon compare it: lower case, without the punctuation at its edges (`Reply:` → `reply`). */
+export function lexiconKey(w: string): string {
   let a = 0;
   let b = w.length;
   while (a < b && !isLetterOrDigit(w, a)) a++;
@@ -180,7 +160,7 @@ function bareWord(w: string): string {
 export function phraseIndex(phrases: readonly string[]): PhraseIndex {
   const index: PhraseIndex = new Map();
   for (const phrase of phrases) {
-    const words = phrase.split(/\s+/u).map(bareWord).filter(Boolean);
+    const words = phrase.split(/\s+/u).map(lexiconKey).filter(Boolean);
     if (words.length === 0) continue;
     const list = index.get(words[0]);
     if (list) list.push(words);
@@ -189,17 +169,14 @@ export function phraseIndex(phrases: readonly string[]): PhraseIndex {
   return index;
 }
 
-/** Mark where a capitalised phrase of the index starts and ends among the words. */
-function markPhrases(text: string, facts: WordFacts, index: PhraseIndex): void {
+/** Mark where a capitalised phrase of the index starts and ends among the words, from the words whose key opens one (`openers`). */
+function markPhrases(text: string, facts: WordFacts, index: PhraseIndex, openers: readonly number[]): void {
   const { starts, ends, flags, count } = facts;
-  for (let j = 0; j < count; j++) {
-    if ((flags[j] & CAP) === 0) continue;
-    const candidates = index.get(bareWord(text.slice(starts[j], ends[j])));
-    if (candidates === undefined) continue;
-    for (const words of candidates) {
+  for (const j of openers) {
+    for (const words of index.get(lexiconKey(text.slice(starts[j], ends[j])))!) {
       if (j + words.length > count) continue;
       let k = 1;
-      while (k < words.length && bareWord(text.slice(starts[j + k], ends[j + k])) === words[k]) k++;
+      while (k < words.length && lexiconKey(text.slice(starts[j + k], ends[j + k])) === words[k]) k++;
       if (k < words.length) continue;
       // One capitalised word (`Home`, `Comments`) is a weaker sign than a phrase: a feature of its own.
       if (words.length === 1) flags[j] |= LABEL_WORD;
@@ -217,10 +194,29 @@ export interface WordFacts {
   ends: Int32Array;
   flags: Uint16Array;
   count: number;
+  /** Per word, the lexicon's log-odds of a line break before / after it (0 for a word it does not hold). */
+  before?: Float32Array;
+  after?: Float32Array;
 }
 
-/** Find the words (runs of non-space characters) of `text` and their facts; `phrases` marks where those phrases start and end. */
-export function wordFacts(text: string, stopwords: Set<string>, phrases?: PhraseIndex): WordFacts {
+/** Fill in the lexicon's values for each word, from its key (`lexiconKey`; training gives each page a lexicon of its own). */
+export function markLexicon(facts: WordFacts, keys: readonly string[], lexicon: LexiconMaps): void {
+  const before = new Float32Array(facts.count);
+  const after = new Float32Array(facts.count);
+  for (let j = 0; j < facts.count; j++) {
+    before[j] = lexicon.before.get(keys[j]) ?? 0;
+    after[j] = lexicon.after.get(keys[j]) ?? 0;
+  }
+  facts.before = before;
+  facts.after = after;
+}
+
+/**
+ * Find the words (runs of non-space characters) of `text` and their facts;
+ * `phrases` marks where those phrases start and end, `lexicon` gives each
+ * word its values (each word's key is made once, for both).
+ */
+export function wordFacts(text: string, stopwords: Set<string>, phrases?: PhraseIndex, lexicon?: LexiconMaps): WordFacts {
   let count = 0;
   for (let i = 0, inWord = false; i < text.length; i++) {
     const space = isSpace(text.charCodeAt(i));
@@ -230,6 +226,10 @@ export function wordFacts(text: string, stopwords: Set<string>, phrases?: Phrase
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
   const flags = new Uint16Array(count);
+  const before = lexicon && new Float32Array(count);
+  const after = lexicon && new Float32Array(count);
+  const index = phrases !== undefined && phrases.size > 0 ? phrases : undefined;
+  const openers: number[] = [];
   let n = 0;
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
@@ -237,13 +237,22 @@ export function wordFacts(text: string, stopwords: Set<string>, phrases?: Phrase
     if (space && start >= 0) {
       starts[n] = start;
       ends[n] = i;
-      flags[n] = wordFlags(text.slice(start, i), stopwords);
+      const w = text.slice(start, i);
+      // The word's key, made once: stopwords, phrases and the lexicon all look it up.
+      const key = lexiconKey(w);
+      const f = wordFlags(w, key, stopwords);
+      flags[n] = f;
+      if (before !== undefined && after !== undefined && lexicon !== undefined) {
+        before[n] = lexicon.before.get(key) ?? 0;
+        after[n] = lexicon.after.get(key) ?? 0;
+      }
+      if (index !== undefined && (f & CAP) !== 0 && index.has(key)) openers.push(n);
       n++;
       start = -1;
     } else if (!space && start < 0) start = i;
   }
-  const facts = { starts, ends, flags, count };
-  if (phrases !== undefined && phrases.size > 0) markPhrases(text, facts, phrases);
+  const facts: WordFacts = { starts, ends, flags, count, before, after };
+  if (index !== undefined && openers.length > 0) markPhrases(text, facts, index, openers);
   return facts;
 }
 
@@ -252,7 +261,7 @@ export function wordFacts(text: string, stopwords: Set<string>, phrases?: Phrase
  * it), with its features in `row`; the row is reused, so copy it to keep it.
  */
 export function forEachGap(words: WordFacts, gap: (k: number, row: Float64Array) => void): void {
-  const { flags, starts, ends, count: n } = words;
+  const { flags, starts, ends, count: n, before, after } = words;
   const bit = (i: number, f: number) => ((flags[i] & f) !== 0 ? 1 : 0);
   // Prefix sums, so each window is counted in constant time.
   const caps = new Int32Array(n + 1);
@@ -320,6 +329,8 @@ export function forEachGap(words: WordFacts, gap: (k: number, row: Float64Array)
     row[31] = bit(k - 1, PHRASE_END);
     row[32] = bit(k, LABEL_WORD);
     row[33] = bit(k - 1, LABEL_WORD);
+    row[34] = before === undefined ? 0 : before[k];
+    row[35] = after === undefined ? 0 : after[k - 1];
     gap(k, row);
     since = bit(k, END) ? 0 : since + 1;
   }
@@ -334,6 +345,7 @@ export function stopwordsFor(text: string): Set<string> {
 /** Weights with the model's scaling folded in: z = bias + Σ weight·x. */
 interface Folded {
   phrases: PhraseIndex;
+  lexicon: LexiconMaps | undefined;
   weights: Float64Array;
   bias: number;
   /** The threshold as a log-odds: z above it is a break (no `exp` per gap). */
@@ -347,7 +359,8 @@ function foldedOf(model: BreakModel): Folded {
     let bias = model.bias;
     for (let k = 0; k < weights.length; k++) bias -= weights[k] * model.mean[k];
     const t = model.threshold;
-    folded.set(model, (f = { phrases: phraseIndex(model.phrases ?? []), weights, bias, logit: t <= 0 ? -Infinity : t >= 1 ? Infinity : Math.log(t / (1 - t)) }));
+    const lexicon = model.lexicon && { before: new Map(Object.entries(model.lexicon.before)), after: new Map(Object.entries(model.lexicon.after)) };
+    folded.set(model, (f = { phrases: phraseIndex(model.phrases ?? []), lexicon, weights, bias, logit: t <= 0 ? -Infinity : t >= 1 ? Infinity : Math.log(t / (1 - t)) }));
   }
   return f;
 }
@@ -376,8 +389,8 @@ const SHORT_ROW = 12;
  * characters together join.
  */
 export function breakSpans(text: string, model: BreakModel = defaultBreakModel()): Array<[number, number]> {
-  const { phrases, weights, bias, logit } = foldedOf(model);
-  const words = wordFacts(text, stopwordsFor(text), phrases);
+  const { phrases, lexicon, weights, bias, logit } = foldedOf(model);
+  const words = wordFacts(text, stopwordsFor(text), phrases, lexicon);
   if (words.count === 0) return [];
   const out: Array<[number, number]> = [];
   const line = (a: number, b: number) => {
