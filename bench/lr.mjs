@@ -77,12 +77,15 @@ export function oneLine(raw) {
 
 /**
  * The wording of labels that stand on a line of their own (comment, related
- * and author-box headers, prompts, menu items, legal links, ad labels): the
- * model of line breaks learns how much a gap at their edges is a break, and
- * keeps the list with its weights.
+ * and author-box headers, prompts, menu items, legal links, ad labels,
+ * bylines, stamps, media labels): the model of line breaks learns how much a
+ * gap at their edges is a break, and keeps the list with its weights.
  */
-export const BOUNDARY_PHRASES = [...new Set([COMMENT_PHRASES, RELATED_HEADERS, AUTHOR_BOX, EXPANDERS, CTA_PHRASES, STRONG_PROMPTS, COOKIE_NOTICES, MENU_PHRASES, LEGAL_PHRASES, AD_LABELS, BYLINE_WORDS, STAMP_WORDS, MEDIA_LABELS].flat())]
-  ;
+export const BOUNDARY_PHRASES = [
+  ...new Set(
+    [COMMENT_PHRASES, RELATED_HEADERS, AUTHOR_BOX, EXPANDERS, CTA_PHRASES, STRONG_PROMPTS, COOKIE_NOTICES, MENU_PHRASES, LEGAL_PHRASES, AD_LABELS, BYLINE_WORDS, STAMP_WORDS, MEDIA_LABELS].flat(),
+  ),
+];
 const boundaryIndex = phraseIndex(BOUNDARY_PHRASES);
 
 /**

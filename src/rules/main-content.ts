@@ -11,7 +11,8 @@
  * How:
  * - a body line is a sentence-shaped line (10+ words ending like a
  *   sentence, in any script) or a long line (25+ words), but not a list
- *   run on with commas (fewer than three words per item: kudos, tags);
+ *   run on with commas (fewer than three words per item: kudos, tags); the
+ *   items of a long list and the rows of a data table count as body lines;
  * - the article is the densest run of lines: body lines add their length,
  *   other lines subtract, and each further line of a run without body text
  *   subtracts more (a maximum-sum segment, linear time);
@@ -247,7 +248,8 @@ function findBodyLines(lines: LineNode[]): boolean[] {
  * The densest run: body lines count for their length, other lines against
  * it (short ones more, and each further line of a run without body text
  * more again, so a long footer cannot be bridged by a large article); list
- * items and code lines cost little (a long code sample or list stays in). Returns [first, last] body line, or null.
+ * items, code lines and a chart's axis cost little (a long code sample, list
+ * or chart stays in). Returns [first, last] body line, or null.
  */
 function densestRun(lines: LineNode[], body: boolean[]): [number, number] | null {
   let bestSum = 0;

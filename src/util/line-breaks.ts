@@ -3,7 +3,9 @@
  * many scrapers emit it). Every gap between two words gets a probability of
  * having been a line break, from a logistic regression over cheap features
  * of the words around it: terminal punctuation, capitals, stopwords of the
- * page's language, numbers, brackets, and the same counts over a window.
+ * page's language, numbers, brackets, the same counts over a window, the
+ * edges of boilerplate labels (`Leave a Reply`), and a learned lexicon of
+ * words that start or end lines (`Advertisement`, `Subscribe`; not `said`).
  * A menu joined onto one line (`Home News Sport Sign In`) reads as a run of
  * capitalised words without stopwords; prose has stopwords and full stops.
  *
