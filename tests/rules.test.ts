@@ -535,6 +535,14 @@ describe('pages without blank lines', () => {
     expect(paragraphs(single.text)).toContain(para(3));
     expect(paragraphs(single.text)).not.toContain('Contact us');
   });
+
+  it('parser: one stray empty line (here a zero-width space) among fifty does not make the page read as two long paragraphs', () => {
+    const para = (n: number) => `Paragraph ${n} of the story says what the council decided on Monday, and why the vote on the river plan took so long.`;
+    const items = Array.from({ length: 24 }, (_, i) => `Section ${i + 1}`);
+    const blocks = ['Home', ...items, 'Council backs the river plan after a long debate', para(1), para(2), 'What the plan means for the town', 'Who will pay for the new works', 'When the first works will start', 'What the critics of the plan say', para(3), 'Thanks to everyone who helped us report this', ...items];
+    const stray = blocks.slice(0, 20).join('\n') + '\n\u200b\n' + blocks.slice(20).join('\n') + '\n';
+    expect(clean(stray).text).toBe(clean(blocks.join('\n\n') + '\n').text);
+  });
 });
 
 describe('pages that are a list', () => {

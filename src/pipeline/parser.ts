@@ -29,13 +29,21 @@ export function isUnbroken(length: number, lines: number): boolean {
   return lines > 0 && length / lines > UNBROKEN_LINE;
 }
 
+/**
+ * A text with a blank line in fewer than one gap between lines in this many
+ * (every block on a line of its own, as many scrapers give it, perhaps with a
+ * stray empty line) has no paragraph marks to read: each line is its own
+ * paragraph, as in the output.
+ */
+const PARAGRAPH_MARKS = 50;
+
 export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
   const children: LineNode[] = [];
   let offset = 0;
   let lineNo = 1;
   let blank = true;
-  // A text with no blank line between its lines (every block on a line of its own, as many scrapers give it) has no paragraph marks to read: each line is its own paragraph, as in the output.
-  let hasBlankLine = false;
+  // Gaps between two lines with a blank line in them: paragraph marks (see PARAGRAPH_MARKS).
+  let blankGaps = 0;
   const n = doc.length;
   const plain = !needsOutputWork(doc);
   // The next LF and CR, found with indexOf (native, much faster than a loop over characters).
@@ -51,7 +59,7 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
       blank = true;
       if (children.length) children[children.length - 1].data.blankAfter = true;
     } else {
-      if (blank && children.length) hasBlankLine = true;
+      if (blank && children.length) blankGaps++;
       children.push(new Line(value, lineNo, 1, offset, lineData(text, blank, false)));
       blank = false;
     }
@@ -60,7 +68,7 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
     lineNo++;
   }
   if (children.length) children[children.length - 1].data.blankAfter = true;
-  if (!hasBlankLine) for (const c of children) c.data.blankBefore = c.data.blankAfter = true;
+  if (blankGaps * PARAGRAPH_MARKS < children.length - 1) for (const c of children) c.data.blankBefore = c.data.blankAfter = true;
   if (isUnbroken(n, children.length)) {
     return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? segmentLine(c, options.breakModel) : [c])), data: { length: n, unbroken: true } };
   }
