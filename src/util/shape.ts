@@ -16,10 +16,12 @@ export function isBodyText(text: string, words = wordCount(text)): boolean {
   return false;
 }
 
-const COMMA = /,\s/g;
 /** A list run on with commas (`KuroKitsune, Senpaku, jennyjenka, …`, tags): fewer than three words per item; prose has more between its commas. */
 function isCommaList(text: string, words: number): boolean {
-  return (text.match(COMMA)?.length ?? 0) * 3 > words;
+  // Counted by index, with no array of matches (a line may be megabytes of names).
+  let commas = 0;
+  for (let i = text.indexOf(', '); i >= 0; i = text.indexOf(', ', i + 2)) if (++commas * 3 > words) return true;
+  return false;
 }
 
 /**
