@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import { createPreset, deboilParse, deboilCompile, lineClassifier, FEATURE_NAMES } from '../dist/index.js';
-import { BREAK_FEATURES, forEachGap, lexiconKey, markLexicon, phraseIndex, stopwordsFor, wordFacts } from '../dist/util/line-breaks.js';
+import { BREAK_FEATURES, forEachGap, lexiconKey, lexiconMaps, markLexicon, phraseIndex, stopwordsFor, wordFacts } from '../dist/util/line-breaks.js';
 import { COMMENT_PHRASES, LEGAL_PHRASES, AD_LABELS } from '../dist/rules/legal-ads-comments.js';
 import { RELATED_HEADERS, AUTHOR_BOX, EXPANDERS } from '../dist/rules/related-blocks.js';
 import { CTA_PHRASES, STRONG_PROMPTS, COOKIE_NOTICES } from '../dist/rules/calls-to-action.js';
@@ -150,10 +150,16 @@ function lexiconValue(c, base) {
   return logit((c[1] + SMOOTHING * base) / (c[0] + SMOOTHING)) - logit(base);
 }
 
-/** The lexicon of the model of line breaks, learned from pages: words next to LEXICON_MIN gaps or more, values rounded. */
-export function lexiconOf(pages) {
+/** The counts of all pages (see `addCounts`). */
+function countsOf(pages) {
   const counts = { before: new Map(), after: new Map(), gaps: 0, breaks: 0 };
   for (const page of pages) addCounts(page, counts, 1);
+  return counts;
+}
+
+/** The lexicon of the model of line breaks, learned from pages: words next to LEXICON_MIN gaps or more, values rounded. */
+export function lexiconOf(pages) {
+  const counts = countsOf(pages);
   const base = counts.breaks / counts.gaps;
   const side = (map) => {
     const out = {};
@@ -166,8 +172,6 @@ export function lexiconOf(pages) {
   return { before: side(counts.before), after: side(counts.after) };
 }
 
-const mapsOf = (lexicon) => ({ before: new Map(Object.entries(lexicon.before)), after: new Map(Object.entries(lexicon.after)) });
-
 /** Feature rows of a page's gaps, the lexicon's values from `lexicon` (maps), or none. */
 function pageRows(page, maps) {
   const facts = { ...page.words };
@@ -179,7 +183,7 @@ function pageRows(page, maps) {
 
 /** Features and labels of the gaps between the words of a page joined onto one line, with a lexicon (see `lexiconOf`) or none. */
 export function breakRows(raw, lexicon) {
-  return pageRows(breakPage(raw), lexicon && mapsOf(lexicon));
+  return pageRows(breakPage(raw), lexicon && lexiconMaps(lexicon));
 }
 
 /**
@@ -188,8 +192,7 @@ export function breakRows(raw, lexicon) {
  * (the model would trust the lexicon more than it deserves on new pages).
  */
 export function trainingRows(pages) {
-  const counts = { before: new Map(), after: new Map(), gaps: 0, breaks: 0 };
-  for (const page of pages) addCounts(page, counts, 1);
+  const counts = countsOf(pages);
   const rows = [];
   for (const page of pages) {
     addCounts(page, counts, -1);

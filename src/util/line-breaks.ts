@@ -20,6 +20,7 @@
 import shippedModel from '../model/break-model.json' with { type: 'json' };
 import { detectLanguage, stopwordsOf } from './languages.js';
 import { splitSentences } from './sentences.js';
+import { isLetterOrDigit } from './text.js';
 import type { LogisticModel } from './logistic.js';
 
 /**
@@ -48,6 +49,10 @@ export interface Lexicon {
 export interface LexiconMaps {
   before: Map<string, number>;
   after: Map<string, number>;
+}
+
+export function lexiconMaps(lexicon: Lexicon): LexiconMaps {
+  return { before: new Map(Object.entries(lexicon.before)), after: new Map(Object.entries(lexicon.after)) };
 }
 
 /** Names of the gap features, in vector order (a = the word before the gap, b = the word after it). */
@@ -143,18 +148,12 @@ const LABEL_WORD = 4096;
 /** Phrases by their first word, each as its words (lower case, no punctuation at their edges). */
 export type PhraseIndex = Map<string, string[][]>;
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-function isLetterOrDigit(w: string, i: number): boolean {
-  const c = w.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return LETTER_OR_DIGIT.test(w[i]);
-}
 /** A word as phrases and the lexicon compare it: lower case, without the punctuation at its edges (`Reply:` → `reply`). */
 export function lexiconKey(w: string): string {
   let a = 0;
   let b = w.length;
-  while (a < b && !isLetterOrDigit(w, a)) a++;
-  while (b > a && !isLetterOrDigit(w, b - 1)) b--;
+  while (a < b && !isLetterOrDigit(w.charCodeAt(a))) a++;
+  while (b > a && !isLetterOrDigit(w.charCodeAt(b - 1))) b--;
   return (a === 0 && b === w.length ? w : w.slice(a, b)).toLowerCase();
 }
 
@@ -361,7 +360,7 @@ function foldedOf(model: BreakModel): Folded {
     let bias = model.bias;
     for (let k = 0; k < weights.length; k++) bias -= weights[k] * model.mean[k];
     const t = model.threshold;
-    const lexicon = model.lexicon && { before: new Map(Object.entries(model.lexicon.before)), after: new Map(Object.entries(model.lexicon.after)) };
+    const lexicon = model.lexicon && lexiconMaps(model.lexicon);
     folded.set(model, (f = { phrases: phraseIndex(model.phrases ?? []), lexicon, weights, bias, logit: t <= 0 ? -Infinity : t >= 1 ? Infinity : Math.log(t / (1 - t)) }));
   }
   return f;

@@ -7,7 +7,7 @@
  * alternation regex over the line: the cost is a few hash look-ups per word,
  * whatever the length of the lists.
  */
-import { comparable } from './text.js';
+import { comparable, isLetterOrDigit } from './text.js';
 import type { LineNode } from './tree.js';
 
 export type PhraseKind =
@@ -53,7 +53,6 @@ export interface Words {
  */
 const HEAD = 240;
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UNSPACED_CHAR = /[\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 
 /** Words of a lower-cased line: runs of letters and digits (`\w` without `_`), one pass, ASCII fast. */
@@ -66,12 +65,10 @@ function wordsIn(key: string): string[] {
     let inWord = false;
     if (i < key.length) {
       const c = key.charCodeAt(i);
-      if (c < 128) inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-      else {
-        const cp = key.codePointAt(i)!;
-        width = cp > 0xffff ? 2 : 1;
-        inWord = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
-      }
+      // Only a high surrogate starts a code point of two units.
+      const cp = c < 0xd800 ? c : key.codePointAt(i)!;
+      if (cp > 0xffff) width = 2;
+      inWord = isLetterOrDigit(cp);
     }
     if (inWord) {
       if (start < 0) start = i;

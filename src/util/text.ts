@@ -69,6 +69,13 @@ export function toOutputText(text: string): string {
   return normalizeSpace(decodeVisible(text));
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A letter or digit of any script, by code point (ASCII without a regex). */
+export function isLetterOrDigit(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
 const WORD = /[\p{L}\p{N}_]+/gu;
 /** Tokens as the dev-set metric counts them (`\w+` in Python's Unicode sense). */
 export function tokens(text: string): string[] {
