@@ -107,6 +107,16 @@ describe('cleaning a page that came on one line', () => {
     for (const x of r.removed) expect(page.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('cuts a short page on one line too (under 2000 characters, no other line)', () => {
+    const story = prose.split('. ').slice(0, 8).join('. ') + '.';
+    const page = `Home About Advertisements Job Vacancies Contact Home Latest Politics World News Entertainment Sports Events ${story} Facebook Twitter Popular Posts Follow by Email`;
+    expect(page.length).toBeGreaterThan(1200);
+    expect(page.length).toBeLessThan(2000);
+    const r = clean(page);
+    expect(r.text).toContain('The council voted on plan number 8 for the river');
+    for (const word of ['Advertisements', 'Vacancies', 'Popular']) expect(r.text).not.toContain(word);
+  });
+
   it('takes a model of line breaks from the options', () => {
     const page = `Home News Sport Business Culture Travel Video Live Newsletters Sign In ${prose}`;
     const never: BreakModel = { ...defaultBreakModel(), threshold: 1 };

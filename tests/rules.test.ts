@@ -122,6 +122,24 @@ describe('legal-ads-comments', () => {
     const keep = 'The court ruled that the copyright on the song had expired decades ago, ending a long fight between the heirs.';
     expect(runRule(legalAdsComments, keep + '\n').text).toBe(keep + '\n');
   });
+  it('takes a comment signature dated to the minute as the start of the comments, glued to its text or not', () => {
+    for (const signature of [
+      'Alex on September 17, 2018 at 6:34 am said:',
+      'Catherine (GiveWell) on September 13, 2018 at 5:23 pm said: Hi Milan, we have not yet reviewed the paper, but plan to.',
+      'joetoronto says: November 19, 2019 at 6:44 am It’s time for both fans to come to grips with reality.',
+      'joetoronto says:\nNovember 19, 2019 at 6:44 am',
+    ]) {
+      const r = runRule(legalAdsComments, `${signature}\n`);
+      // The date on a line of its own is left to bylines-stamps.
+      expect(r.text).toBe(signature.includes('\n') ? 'November 19, 2019 at 6:44 am\n' : '');
+      expect(r.removed[0].reason).toBe('signature of a comment');
+    }
+  });
+  it('keeps a quote’s lead-in, which has no time stamp', () => {
+    for (const keep of ['The minister said:', 'In a statement on Monday, the company said: “We regret the outage.”', 'Lynn says: We needed to win this game at 4:30.', 'On Monday at 10:30 officials said: the road is open.']) {
+      expect(runRule(legalAdsComments, keep + '\n').text).toBe(keep + '\n');
+    }
+  });
 });
 
 describe('related-blocks', () => {
@@ -542,6 +560,19 @@ describe('pages without blank lines', () => {
     const blocks = ['Home', ...items, 'Council backs the river plan after a long debate', para(1), para(2), 'What the plan means for the town', 'Who will pay for the new works', 'When the first works will start', 'What the critics of the plan say', para(3), 'Thanks to everyone who helped us report this', ...items];
     const stray = blocks.slice(0, 20).join('\n') + '\n\u200b\n' + blocks.slice(20).join('\n') + '\n';
     expect(clean(stray).text).toBe(clean(blocks.join('\n\n') + '\n').text);
+  });
+});
+
+describe('comments longer than the article', () => {
+  it('main-content: a comment is never the article, however much more text it has', () => {
+    const post = 'Our goal with these open threads is to give readers a place to ask us questions in public, and we answer them here.';
+    const chrome = ['Posted in Open thread', 'Permalink', 'Previous Post', 'Next Post', 'Share', 'Facebook', 'Twitter', 'Email', 'Print', 'Archives'];
+    const reply = (n: number) => `Point ${n} of my question is about how the new paper changes your view of the program, since its results differ from the first study in several ways.`;
+    const comment = [1, 2, 3, 4, 5].map(reply);
+    const page = ['Open thread for September', post, chrome.join('\n'), 'Alex on September 17, 2018 at 6:34 am said:', ...comment].join('\n\n') + '\n';
+    const kept = paragraphs(cleanSettled(page).text);
+    expect(kept).toContain(post);
+    for (const c of comment) expect(kept).not.toContain(c);
   });
 });
 

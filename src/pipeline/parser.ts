@@ -24,9 +24,15 @@ export interface ParseOptions {
 const UNBROKEN_LINE = 2000;
 export const SEGMENT_LINES_OVER = 400;
 
+/**
+ * A paragraph rarely runs past this many characters (about 200 words): a
+ * document of one line this long is a short page scraped onto one line.
+ */
+const SINGLE_LINE_PAGE = 1200;
+
 /** True when `lines` non-blank lines are few for `length` characters. */
 export function isUnbroken(length: number, lines: number): boolean {
-  return lines > 0 && length / lines > UNBROKEN_LINE;
+  return lines > 0 && (length / lines > UNBROKEN_LINE || (lines === 1 && length > SINGLE_LINE_PAGE));
 }
 
 /**

@@ -4,6 +4,11 @@
  *
  * Why: these are the site's, not the article's; they repeat on every page.
  *
+ * A comment's signature (`Alex on September 17, 2018 at 6:34 am said:`,
+ * `joetoronto says:` over `November 19, 2019 at 6:34 am`) opens the comment
+ * section too, also when the comment's text runs on after it (text that
+ * came without line breaks).
+ *
  * @example
  *   in:  `© Copyright Gannett 2018` / `Terms of Service Privacy Notice` / `Advertisement` / `3 comments`
  *   out: (all removed)
@@ -11,6 +16,7 @@
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
+import { hasCalendarDate, isDateOnly } from '../util/dates.js';
 
 export const ruleId = 'legal-ads-comments';
 
@@ -51,6 +57,38 @@ const COMMENTS_WORD = String.raw`(?:comments|responses|replies|kommentare|commen
 const COMMENT_HEADER = new RegExp(String.raw`^(?:(?:[\p{L}'’-]+\s+){0,3}\d+\s+|(?:[\p{L}'’-]+\s+){1,3})${COMMENTS_WORD}(?:\s+(?:to|on|zu|sur|a|para)\s.{1,80})?$`, 'iu');
 const FORM_FIELD = /^(?:name|e-?mail|email address|website|comment|имя|сайт|комментарий|nombre|correo electrónico|nome|sito web|kommentar)\s*\*?$/iu;
 
+/** The verb of a comment's signature, and its colon. */
+const SIGNED = /\b(?:said|says|wrote|writes)\s?:/iu;
+/** A clock time, perhaps with `am` / `pm`: a signature dates a comment to the minute. */
+const CLOCK = /\b\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\b\.?)?/iu;
+/** A head that ends in a clock time: `… on September 17, 2018 at 6:34 am`. */
+const ENDS_IN_CLOCK = /\b\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?,?\s*$/iu;
+
+/**
+ * A comment's signature: a name and `said:` dated to the minute, the date
+ * right before the verb (`Alex on September 17, 2018 at 6:34 am said:`) or
+ * right after it (`joetoronto says: November 19, 2019 at 6:34 am`, or on
+ * the next line). A quote's lead-in (`The minister said:`) has no such stamp.
+ */
+function isCommentSignature(text: string, next: LineNode | undefined): boolean {
+  const verb = SIGNED.exec(text.length > 160 ? text.slice(0, 160) : text);
+  if (!verb) return false;
+  const head = text.slice(0, verb.index);
+  const words = head.split(/\s+/u).filter(Boolean).length;
+  if (words === 0 || words > 14) return false;
+  if (ENDS_IN_CLOCK.test(head) && hasCalendarDate(head)) return true;
+  if (words > 6) return false;
+  const rest = text.slice(verb.index + verb[0].length).trimStart();
+  if (rest === '') return next !== undefined && isKept(next) && startsWithStamp(next.data.text);
+  return startsWithStamp(rest);
+}
+
+/** The text opens with a date and its time: `November 19, 2019 at 6:34 am …`. */
+function startsWithStamp(text: string): boolean {
+  const clock = CLOCK.exec(text.length > 60 ? text.slice(0, 60) : text);
+  return clock !== null && isDateOnly(text.slice(0, clock.index + clock[0].length)) && hasCalendarDate(text.slice(0, clock.index));
+}
+
 export interface LegalAdsCommentsOptions {
   /** More legal, ad or comment wording, any language. */
   phrases?: string[];
@@ -75,6 +113,11 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
       if (!isKept(node)) continue;
       const text = node.data.text;
       const words = lineWords(node);
+      if (isCommentSignature(text, lines[i + 1])) {
+        removeLine(node, ruleId, 'signature of a comment');
+        node.data.boundary = 'comment';
+        continue;
+      }
       if (words <= 80 && commentNotice.starts(node)) {
         removeLine(node, ruleId, 'comment section prompt or notice');
         node.data.boundary = 'comments';

@@ -16,7 +16,8 @@
  * - the article is the densest run of lines: body lines add their length,
  *   other lines subtract, and each further line of a run without body text
  *   subtracts more (a maximum-sum segment, linear time);
- * - a comments header or counter (set by `legal-ads-comments`) ends it; a
+ * - a comments header or counter (set by `legal-ads-comments`) ends it, and
+ *   a comment's signature bounds the search (comments are never the article); a
  *   related or author-box header (set by `related-blocks`) ends it when less
  *   than a third of the article's text follows, or when another such header
  *   comes before the next body line (a row of widgets); paragraph-shaped lines right after
@@ -251,14 +252,14 @@ function findBodyLines(lines: LineNode[]): boolean[] {
  * items, code lines and a chart's axis cost little (a long code sample, list
  * or chart stays in). Returns [first, last] body line, or null.
  */
-function densestRun(lines: LineNode[], body: boolean[]): [number, number] | null {
+function densestRun(lines: LineNode[], body: boolean[], limit: number): [number, number] | null {
   let bestSum = 0;
   let sum = 0;
   let runStart = 0;
   let start = -1;
   let end = -1;
   let gap = 0;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < limit; i++) {
     const node = lines[i];
     let w: number;
     if (body[i]) {
@@ -286,6 +287,20 @@ function densestRun(lines: LineNode[], body: boolean[]): [number, number] | null
   if (start < 0) return null;
   while (start <= end && !body[start]) start++;
   return start > end ? null : [start, end];
+}
+
+/**
+ * Where the comments begin: the first comment's signature with body text
+ * above it (a comment is never part of the article, however long it is), or
+ * the page's end.
+ */
+function firstComment(lines: LineNode[], body: boolean[]): number {
+  let seenBody = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (seenBody && lines[i].data.boundary === 'comment') return i;
+    if (body[i]) seenBody = true;
+  }
+  return lines.length;
 }
 
 /**
@@ -321,7 +336,7 @@ function articleEnd(lines: LineNode[], body: boolean[], start: number, end: numb
     const boundary = lines[i].data.boundary ?? (opensPromptRun(lines, i) ? 'related' : undefined);
     // Comments never come before the rest of an article; other blocks may sit inside it.
     const ends =
-      boundary === 'comments'
+      boundary === 'comments' || boundary === 'comment'
         ? before > 0
         : boundary !== undefined && before > 0 && (mass - before < before / 2 || anotherHeaderFirst(lines, body, i)) && !resumes(lines, body, i);
     if (ends) {
@@ -440,7 +455,7 @@ export default function mainContent(options: MainContentOptions = {}) {
   return (tree: LineRoot): void => {
     const lines = tree.children;
     const body = findBodyLines(lines);
-    const run = densestRun(lines, body);
+    const run = densestRun(lines, body, firstComment(lines, body));
     if (!run) return;
     let [start, end] = run;
     end = articleEnd(lines, body, start, end);

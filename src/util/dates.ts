@@ -78,6 +78,11 @@ export function isDateOnly(text: string): boolean {
 
 /** Starts with a date or time, e.g. `Published 10:02 AM EST Nov 19, 2019` minus the label. */
 export function hasDate(text: string): boolean {
-  return /\b\d{1,2}[:.]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}\s*年/.test(text) ||
+  return /\b\d{1,2}[:.]\d{2}\b/.test(text) || hasCalendarDate(text);
+}
+
+/** Holds a day's date (not only a time): `Nov 19, 2019`, `2019-11-19`, `19.11.2019`, `2019年`. */
+export function hasCalendarDate(text: string): boolean {
+  return /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}\s*年/.test(text) ||
     /\d/.test(text) && text.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.length > 2 && MONTH_SET.has(w));
 }

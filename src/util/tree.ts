@@ -33,7 +33,7 @@ export interface LineData {
   /** Kept ranges of `value` (line-relative), present once something was cut. */
   kept?: Array<[number, number]>;
   /** This line opens a block that follows articles: related links, an author box, comments (which always end it), or the page footer. */
-  boundary?: 'related' | 'author' | 'comments' | 'footer';
+  boundary?: 'related' | 'author' | 'comments' | 'comment' | 'footer';
   /** Set by the content stage. */
   role?: 'title' | 'body';
   /** Probability that the line is article text, when a classifier ran. */
