@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import { createPreset, deboilParse, deboilCompile, lineClassifier, FEATURE_NAMES } from '../dist/index.js';
-import { BREAK_FEATURES, forEachGap, lexiconKey, lexiconMaps, markLexicon, phraseIndex, stopwordsFor, wordFacts } from '../dist/util/line-breaks.js';
+import { BREAK_FEATURES, cjkGap, forEachGap, lexiconKey, lexiconMaps, markLexicon, phraseIndex, stopwordsFor, wordFacts } from '../dist/util/line-breaks.js';
 import { COMMENT_PHRASES, LEGAL_PHRASES, AD_LABELS } from '../dist/rules/legal-ads-comments.js';
 import { RELATED_HEADERS, AUTHOR_BOX, EXPANDERS } from '../dist/rules/related-blocks.js';
 import { CTA_PHRASES, STRONG_PROMPTS, COOKIE_NOTICES } from '../dist/rules/calls-to-action.js';
@@ -177,7 +177,10 @@ function pageRows(page, maps) {
   const facts = { ...page.words };
   if (maps) markLexicon(facts, page.keys, maps);
   const rows = [];
-  forEachGap(facts, (k, row) => rows.push({ x: Array.from(row), y: page.labels[k] }));
+  // Gaps between Chinese or Japanese runs are decided by rule (`cjkGap`), not by the model.
+  forEachGap(facts, (k, row) => {
+    if (cjkGap(page.text, facts.starts, facts.ends, k) === undefined) rows.push({ x: Array.from(row), y: page.labels[k] });
+  });
   return rows;
 }
 

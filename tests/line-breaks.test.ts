@@ -23,6 +23,18 @@ describe('line breaks of text without them', () => {
     for (let i = 1; i <= 20; i++) expect(rest.some((p) => p.includes(`plan number ${i} for the river after a long debate, and most members agreed that the work should start in spring.`))).toBe(true);
   });
 
+  it('cuts Chinese after a sentence and next to short runs (menu items), not between the long phrases of a paragraph', () => {
+    const menu = '首页 新闻 体育 娱乐 视频 财经 证券 汽车';
+    // Phrases spaced as commas, as some Chinese blogs write them: one paragraph.
+    const first = '一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣 玉峰道路一路上雲氣山嵐滯留山頭';
+    const second = '在英国求学六年后，李博灏希望能够学有所用，为国家发展贡献自己的力量。';
+    const got = pieces(`${menu} ${second} ${first} 关于我们 联系我们`);
+    expect(got).toContain(second);
+    expect(got).toContain(first);
+    expect(got.indexOf(second)).toBeGreaterThanOrEqual(2);
+    for (const p of got.slice(0, got.indexOf(second))) expect(p.length).toBeLessThanOrEqual(12);
+  });
+
   it('gives spans in order that hold every word once', () => {
     const text = `Home | News | Sport  ${prose}   About Us Contact Us Privacy Policy`;
     const spans = breakSpans(text);

@@ -8,6 +8,9 @@
  * words that start or end lines (`Advertisement`, `Subscribe`; not `said`).
  * A menu joined onto one line (`Home News Sport Sign In`) reads as a run of
  * capitalised words without stopwords; prose has stopwords and full stops.
+ * Chinese and Japanese have neither words nor capitals to read: a gap
+ * between two of their runs is a break after a sentence's end or next to a
+ * short run (a menu item), and no break between two long ones (`cjkGap`).
  *
  * The weights are learned from the dev sets by `npm run train` (labels: where
  * each page's own line breaks were) and ship in `src/model/break-model.json`.
@@ -20,7 +23,7 @@
 import shippedModel from '../model/break-model.json' with { type: 'json' };
 import { detectLanguage, stopwordsOf } from './languages.js';
 import { splitSentences } from './sentences.js';
-import { isLetterOrDigit } from './text.js';
+import { CJK_PHRASE, isHanKana, isLetterOrDigit } from './text.js';
 import type { LogisticModel } from './logistic.js';
 
 /**
@@ -389,6 +392,27 @@ const SHORT_ROW = 12;
  * LONG_PIECE characters at its sentence ends; pieces that fit in SHORT_ROW
  * characters together join.
  */
+/** Characters of Chinese or Japanese between `a` and `b`. */
+function hanKanaRun(text: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) if (isHanKana(text.charCodeAt(i))) n++;
+  return n;
+}
+/**
+ * A gap between two runs of Chinese or Japanese: these scripts put no
+ * spaces between words, so the model's word features tell nothing there.
+ * The gap is a line break after a sentence's end, or next to a short run (a
+ * menu item, a label); between two long runs (phrases of one paragraph,
+ * spaced as commas) it is not. Undefined for other gaps.
+ */
+export function cjkGap(text: string, starts: Int32Array, ends: Int32Array, k: number): boolean | undefined {
+  const a = text.charCodeAt(ends[k - 1] - 1);
+  const b = text.charCodeAt(starts[k]);
+  if (!isHanKana(a) || !isHanKana(b)) return undefined;
+  if (a === 0x3002 || a === 0xff01 || a === 0xff1f) return true;
+  return hanKanaRun(text, starts[k - 1], ends[k - 1]) < CJK_PHRASE || hanKanaRun(text, starts[k], ends[k]) < CJK_PHRASE;
+}
+
 export function breakSpans(text: string, model: BreakModel = defaultBreakModel()): Array<[number, number]> {
   const { phrases, lexicon, weights, bias, logit } = foldedOf(model);
   const words = wordFacts(text, stopwordsFor(text), phrases, lexicon);
@@ -405,6 +429,14 @@ export function breakSpans(text: string, model: BreakModel = defaultBreakModel()
   };
   let start = words.starts[0];
   forEachGap(words, (k, row) => {
+    const cjk = cjkGap(text, words.starts, words.ends, k);
+    if (cjk !== undefined) {
+      if (cjk) {
+        line(start, words.ends[k - 1]);
+        start = words.starts[k];
+      }
+      return;
+    }
     let z = bias;
     for (let j = 0; j < row.length; j++) z += weights[j] * row[j];
     if (z > logit) {

@@ -1,5 +1,5 @@
 /** Line shapes that several rules share. */
-import { cjkCount, endsLikeSentence, wordCount } from './text.js';
+import { CJK_PHRASE, cjkCount, endsLikeSentence, wordCount } from './text.js';
 
 const SEPARATORS = /[▪•|·»›◦]/g;
 /** Prose has punctuation somewhere; a tag cloud or a menu run does not. */
@@ -26,14 +26,14 @@ function isCommaList(text: string, words: number): boolean {
 
 /**
  * Chinese and Japanese prose may use spaces where other scripts put commas;
- * its runs between spaces stay long (8+ characters on average), while a tag
- * cloud's are short.
+ * its runs between spaces stay long (CJK_PHRASE characters or more on
+ * average), while a tag cloud's are short.
  */
 function isUnspacedProse(text: string): boolean {
   const cjk = cjkCount(text);
   if (cjk < 30 || cjk * 2 < text.length) return false;
   const runs = text.split(/[\s\u3000]+/).filter(Boolean);
-  return cjk / runs.length >= 8;
+  return cjk / runs.length >= CJK_PHRASE;
 }
 
 const CONNECTOR = /^(?:and|&|y|und|et|e|de|da|van|von|der|den|la|le|di|del|dos)$/i;

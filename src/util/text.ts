@@ -91,6 +91,14 @@ function isUnspaced(c: number): boolean {
   );
 }
 
+/** Han and kana, and the full-width punctuation of Chinese and Japanese: scripts that put no spaces between words, nor (unlike Korean) between phrases as a rule. */
+export function isHanKana(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+}
+
+/** Chinese and Japanese prose spaced like commas runs this many characters or more between spaces, on average; a menu item or a tag runs fewer. */
+export const CJK_PHRASE = 8;
+
 /** Number of CJK (and Thai) characters: these scripts write words without spaces. */
 export function cjkCount(text: string): number {
   let n = 0;
