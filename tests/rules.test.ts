@@ -576,6 +576,30 @@ describe('comments longer than the article', () => {
   });
 });
 
+describe('dated teasers after a related header', () => {
+  it('main-content: a related header ends the article when stamps of one template follow it between blurbs, however long they are', () => {
+    const para = (n: number) => `Paragraph ${n} of the story says what the council decided on Monday, and why the vote on the river plan took so long.`;
+    const blurb = (topic: string) => `Our reporter looked at ${topic} for a week, and what she found there surprised almost everyone in the town hall.`;
+    const teasers = ['the schools', 'the roads', 'the parks', 'the buses'].flatMap((topic, i) => [
+      `What went wrong with ${topic}`,
+      'Jane Doe',
+      `Wednesday November ${20 - i}, 2019`,
+      blurb(topic),
+      blurb(topic).replace('a week', 'a month'),
+    ]);
+    const page = ['Council backs the river plan', para(1), para(2), para(3), 'Opinion', ...teasers].join('\n\n') + '\n';
+    const kept = paragraphs(cleanSettled(page).text);
+    expect(kept).toContain(para(3));
+    expect(kept.some((p) => p.includes('Our reporter'))).toBe(false);
+  });
+  it('main-content: an article with dates of different shapes after such a header stays', () => {
+    const para = (n: number) => `Paragraph ${n} of the history says what the settlers built in the valley, and why the first town hall burned down.`;
+    const page = ['A short history of the valley', para(1), 'Opinion', 'The first settlers', 'Farms, mills and the first roads', para(2), 'May 1856', para(3), 'November 12, 1947', para(4), para(5), para(6)].join('\n\n') + '\n';
+    const kept = paragraphs(cleanSettled(page).text);
+    expect(kept).toContain(para(6));
+  });
+});
+
 describe('pages that are a list', () => {
   it('main-content: the items of a long list are the article, not the page’s one sentence of footer', () => {
     const items = ['Added granite and diorite stone blocks', 'Added the slime block', 'Villagers now harvest crops and plant new ones', 'Doors now come in every wood type', 'Added a spectator game mode', 'Worlds can now have a world border', 'Added three new statistics to the game'].map((t) => `+ ${t}`);

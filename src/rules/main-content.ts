@@ -19,8 +19,9 @@
  * - a comments header or counter (set by `legal-ads-comments`) ends it, and
  *   a comment's signature bounds the search (comments are never the article); a
  *   related or author-box header (set by `related-blocks`) ends it when less
- *   than a third of the article's text follows, or when another such header
- *   comes before the next body line (a row of widgets); paragraph-shaped lines right after
+ *   than a third of the article's text follows, when another such header
+ *   comes before the next body line (a row of widgets), or when dated
+ *   teasers follow it (date stamps of one template between blurbs); paragraph-shaped lines right after
  *   the last body line still belong to it;
  * - the headline is the best headline-shaped line (3 to 30 words, not a
  *   sentence) among the few kept lines above the start: longer and nearer
@@ -36,7 +37,7 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineKey, lineWords } from '../util/tree.js';
 import { endsLikeSentence, upperShare, wordCount } from '../util/text.js';
 import { isBodyText, isNameList } from '../util/shape.js';
-import { hasDate } from '../util/dates.js';
+import { hasCalendarDate, hasDate, isDateOnly } from '../util/dates.js';
 
 export const ruleId = 'main-content';
 
@@ -328,6 +329,32 @@ function anotherHeaderFirst(lines: LineNode[], body: boolean[], header: number):
   return false;
 }
 
+/**
+ * A list of other stories after a boundary header: each teaser carries a
+ * date stamp cut from one template (`Wednesday November 20, 2019`, `Tuesday
+ * November 19, 2019`), with its blurb between them. DATED_TEASERS stamps of
+ * one shape (digits and words aside), each after body text, make a list.
+ */
+const DATED_TEASERS = 2;
+function stampShape(text: string): string {
+  return text.replace(/\d+/gu, '0').replace(/\p{L}+/gu, 'a');
+}
+function datedTeasers(lines: LineNode[], body: boolean[], header: number, end: number): boolean {
+  const shapes = new Map<string, number>();
+  let bodySince = false;
+  for (let k = header + 1; k <= end; k++) {
+    if (body[k]) bodySince = true;
+    else if (bodySince && lines[k].data.removed?.rule === 'bylines-stamps' && isDateOnly(lines[k].data.text) && hasCalendarDate(lines[k].data.text)) {
+      const shape = stampShape(lines[k].data.text);
+      const n = (shapes.get(shape) ?? 0) + 1;
+      if (n >= DATED_TEASERS) return true;
+      shapes.set(shape, n);
+      bodySince = false;
+    }
+  }
+  return false;
+}
+
 function articleEnd(lines: LineNode[], body: boolean[], start: number, end: number): number {
   let mass = 0;
   for (let i = start; i <= end; i++) if (body[i]) mass += lines[i].data.text.length;
@@ -338,7 +365,7 @@ function articleEnd(lines: LineNode[], body: boolean[], start: number, end: numb
     const ends =
       boundary === 'comments' || boundary === 'comment'
         ? before > 0
-        : boundary !== undefined && before > 0 && (mass - before < before / 2 || anotherHeaderFirst(lines, body, i)) && !resumes(lines, body, i);
+        : boundary !== undefined && before > 0 && (mass - before < before / 2 || anotherHeaderFirst(lines, body, i) || datedTeasers(lines, body, i, end)) && !resumes(lines, body, i);
     if (ends) {
       end = i - 1;
       break;
