@@ -6,7 +6,7 @@
  */
 import type { LineNode } from './tree.js';
 import { isKept } from './tree.js';
-import { cjkCount, endsLikeSentence, upperShare, wordCount } from './text.js';
+import { cjkCount, endsLikeSentence, isLetterOrDigit, wordCount } from './text.js';
 import { hasDate } from './dates.js';
 import { isBodyText } from './shape.js';
 
@@ -25,51 +25,118 @@ export const FEATURE_NAMES: string[] = [
   'rel_position', 'short_run', 'dist_body',
 ];
 
-const WORD = /[\p{L}\p{N}]+/gu;
 // `[^\s@]+`, not `\S+`: each `@` scans only to the next `@`, so a token full of `@` stays linear.
 const URL_OR_EMAIL = /https?:\/\/|www\.|\S@[^\s@]+\.\w/;
 const BULLET = /^[•·▪◦‣►▶■●○◆*–-]\s|^\d{1,3}[.)]\s/u;
 const SEPARATOR = /[|•·▪»›]/g;
+const UPPER_START = /^\p{Lu}/u;
+
+/** Characters without case that lines are full of (quotes, dashes, symbols, CJK, Hangul): no case mapping to try. */
+function isUncased(c: number): boolean {
+  return (c < 0xc0 && c !== 0xb5) || (c >= 0x2000 && c <= 0x20ff) || (c >= 0x2190 && c <= 0x23ff) || (c >= 0x2500 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xff20);
+}
+
+/** Counts of one pass over a line's characters (most lines are ASCII: no regex, no string per character). */
+interface CharCounts {
+  digits: number;
+  punct: number;
+  /** Pieces between single spaces (`text.split(' ').length`), and those that open with a capital. */
+  pieces: number;
+  capitalised: number;
+  /** Letters and digits runs (`[\p{L}\p{N}]+`), and those that are stopwords. */
+  tokens: number;
+  stop: number;
+  /** Upper-case letters and cased letters (as `upperShare` counts them); `ascii` is false once another character is seen. */
+  upper: number;
+  cased: number;
+  ascii: boolean;
+}
+
+function countChars(text: string, stopwords: Set<string>, readTokens: boolean): CharCounts {
+  const out: CharCounts = { digits: 0, punct: 0, pieces: 1, capitalised: 0, tokens: 0, stop: 0, upper: 0, cased: 0, ascii: true };
+  let lower = readTokens && stopwords.size > 0 ? text.toLowerCase() : '';
+  // Lower-casing may change the length (`İ` → `i̇`): then the words are read off the lower-cased text, as it splits them.
+  if (lower.length !== 0 && lower.length !== text.length) {
+    const words = lower.match(/[\p{L}\p{N}]+/gu) ?? [];
+    out.tokens = words.length;
+    for (const w of words) if (stopwords.has(w)) out.stop++;
+    readTokens = false;
+    lower = '';
+  }
+  let pieceStart = true;
+  let tokenStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 32;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      c = text.codePointAt(i)!;
+      width = 2;
+    }
+    if (c >= 48 && c <= 57) out.digits++;
+    else if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) out.punct++;
+    if (c >= 65 && c <= 90) {
+      out.upper++;
+      out.cased++;
+    } else if (c >= 97 && c <= 122) out.cased++;
+    else if (c >= 128 && i < text.length) {
+      out.ascii = false;
+      if (!isUncased(c)) {
+        const ch = String.fromCodePoint(c);
+        const up = ch.toUpperCase();
+        if (ch.toLowerCase() !== up) {
+          out.cased++;
+          if (ch === up) out.upper++;
+        }
+      }
+    }
+    if (i < text.length && pieceStart) {
+      if (c >= 65 && c <= 90) out.capitalised++;
+      else if (c >= 128 && UPPER_START.test(String.fromCodePoint(c))) out.capitalised++;
+    }
+    pieceStart = c === 32;
+    if (c === 32 && i < text.length) out.pieces++;
+    if (readTokens) {
+      const inToken = i < text.length && isLetterOrDigit(c);
+      if (inToken) {
+        if (tokenStart < 0) tokenStart = i;
+      } else if (tokenStart >= 0) {
+        out.tokens++;
+        if (lower !== '' && stopwords.has(lower.slice(tokenStart, i))) out.stop++;
+        tokenStart = -1;
+      }
+    }
+    i += width - 1;
+  }
+  return out;
+}
 
 function base(node: LineNode, stopwords: Set<string>, counts: Map<string, number>, rule: string | undefined): number[] {
   const text = node.data.text;
   const n = text.length || 1;
   const words = wordCount(text);
-  let digits = 0;
-  let punct = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) punct++;
-  }
-  const tokens = text.length <= 2000 ? text.toLowerCase().match(WORD) ?? [] : [];
-  let stop = 0;
-  let capitalised = 0;
-  for (const t of tokens) if (stopwords.has(t)) stop++;
-  for (const w of text.split(' ')) if (/^\p{Lu}/u.test(w)) capitalised++;
-  const spaceWords = text.split(' ').length;
+  const k = countChars(text, stopwords, text.length <= 2000);
   return [
     Math.log1p(text.length) / 6,
     Math.log1p(words) / 4,
     endsLikeSentence(text) ? 1 : 0,
     /[:：]$/.test(text) ? 1 : 0,
-    digits / n,
-    upperShare(text),
-    capitalised / spaceWords,
-    punct / n,
-    tokens.length ? stop / tokens.length : 0,
+    k.digits / n,
+    k.cased ? k.upper / k.cased : 0,
+    k.capitalised / k.pieces,
+    k.punct / n,
+    k.tokens ? k.stop / k.tokens : 0,
     BULLET.test(text) ? 1 : 0,
     (text.match(SEPARATOR)?.length ?? 0) >= 2 ? 1 : 0,
     node.data.blankBefore ? 1 : 0,
     node.data.blankAfter ? 1 : 0,
     text.length <= 200 && hasDate(text) ? 1 : 0,
-    isBodyText(text) ? 1 : 0,
+    isBodyText(text, words) ? 1 : 0,
     rule !== undefined && rule !== 'main-content' ? 1 : 0,
     isKept(node) && node.data.role === 'body' ? 1 : 0,
     node.data.role === 'title' ? 1 : 0,
     (counts.get(text) ?? 0) > 1 ? 1 : 0,
     URL_OR_EMAIL.test(text) ? 1 : 0,
-    cjkCount(text) / n,
+    k.ascii ? 0 : cjkCount(text) / n,
     words < 5 ? 1 : 0,
   ];
 }
@@ -103,12 +170,19 @@ export function documentFeatures(lines: LineNode[], stopwords: Set<string>): num
     dist[i] = Math.min(dist[i], last - i);
   }
   const n = Math.max(lines.length - 1, 1);
-  return lines.map((_, i) => [
-    ...own[i],
-    ...(own[i - 1] ?? zero),
-    ...(own[i + 1] ?? zero),
-    i / n,
-    Math.log1p(shortRun[i]) / 3,
-    Math.log1p(Math.min(dist[i], 50)) / 4,
-  ]);
+  const width = BASE_FEATURES.length;
+  return lines.map((_, i) => {
+    const row = new Array<number>(FEATURE_NAMES.length);
+    const prev = own[i - 1] ?? zero;
+    const next = own[i + 1] ?? zero;
+    for (let k = 0; k < width; k++) {
+      row[k] = own[i][k];
+      row[width + k] = prev[k];
+      row[2 * width + k] = next[k];
+    }
+    row[3 * width] = i / n;
+    row[3 * width + 1] = Math.log1p(shortRun[i]) / 3;
+    row[3 * width + 2] = Math.log1p(Math.min(dist[i], 50)) / 4;
+    return row;
+  });
 }
