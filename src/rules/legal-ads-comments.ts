@@ -71,6 +71,9 @@ const ENDS_IN_CLOCK = /\b\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?,?\s*$/iu;
  * the next line). A quote's lead-in (`The minister said:`) has no such stamp.
  */
 function isCommentSignature(text: string, next: LineNode | undefined): boolean {
+  // Every signature has its colon within its first 160 characters: one look rules most lines out.
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon >= 160) return false;
   const verb = SIGNED.exec(text.length > 160 ? text.slice(0, 160) : text);
   if (!verb) return false;
   const head = text.slice(0, verb.index);
