@@ -385,13 +385,6 @@ const LONG_PIECE = 1000;
  */
 const SHORT_ROW = 12;
 
-/**
- * The spans `[start, end)` that stand for lines in `text`, a text without
- * line breaks; white space between them is left out. The text is cut at the
- * gaps the model judges to be line breaks, and a piece of more than
- * LONG_PIECE characters at its sentence ends; pieces that fit in SHORT_ROW
- * characters together join.
- */
 /** Characters of Chinese or Japanese between `a` and `b`. */
 function hanKanaRun(text: string, a: number, b: number): number {
   let n = 0;
@@ -413,6 +406,13 @@ export function cjkGap(text: string, starts: Int32Array, ends: Int32Array, k: nu
   return hanKanaRun(text, starts[k - 1], ends[k - 1]) < CJK_PHRASE || hanKanaRun(text, starts[k], ends[k]) < CJK_PHRASE;
 }
 
+/**
+ * The spans `[start, end)` that stand for lines in `text`, a text without
+ * line breaks; white space between them is left out. The text is cut at the
+ * gaps the model judges to be line breaks, and a piece of more than
+ * LONG_PIECE characters at its sentence ends; pieces that fit in SHORT_ROW
+ * characters together join.
+ */
 export function breakSpans(text: string, model: BreakModel = defaultBreakModel()): Array<[number, number]> {
   const { phrases, lexicon, weights, bias, logit } = foldedOf(model);
   const words = wordFacts(text, stopwordsFor(text), phrases, lexicon);
