@@ -129,6 +129,13 @@ describe('cleaning a page that came on one line', () => {
     for (const word of ['Advertisements', 'Vacancies', 'Popular']) expect(r.text).not.toContain(word);
   });
 
+  it('leaves a short text of one line whole when it cuts into sentences only (a paragraph, not a page)', () => {
+    const paragraph = prose.split('. ').slice(0, 10).join('. ') + '.';
+    expect(paragraph.length).toBeGreaterThan(1200);
+    expect(paragraph.length).toBeLessThan(2000);
+    expect(clean(paragraph).text).toBe(paragraph + '\n');
+  });
+
   it('takes a model of line breaks from the options', () => {
     const page = `Home News Sport Business Culture Travel Video Live Newsletters Sign In ${prose}`;
     const never: BreakModel = { ...defaultBreakModel(), threshold: 1 };

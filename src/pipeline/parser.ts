@@ -8,7 +8,7 @@
 import type { Processor } from 'unified';
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { Line, lineData, segmentLine } from '../util/tree.js';
-import { needsOutputWork, toOutputText } from '../util/text.js';
+import { endsLikeSentence, needsOutputWork, toOutputText } from '../util/text.js';
 import type { BreakModel } from '../util/line-breaks.js';
 
 export interface ParseOptions {
@@ -21,7 +21,7 @@ export interface ParseOptions {
  * scraped onto one line): then each long line is cut where the model of
  * line breaks puts them, and each piece is cleaned as a line of its own.
  */
-const UNBROKEN_LINE = 2000;
+export const UNBROKEN_LINE = 2000;
 export const SEGMENT_LINES_OVER = 400;
 
 /**
@@ -29,6 +29,16 @@ export const SEGMENT_LINES_OVER = 400;
  * document of one line this long is a short page scraped onto one line.
  */
 const SINGLE_LINE_PAGE = 1200;
+
+/**
+ * The lines a long line of an unbroken text is cut into. A short text of a
+ * single line (`single`, see SINGLE_LINE_PAGE) that cuts into sentences only
+ * is a paragraph of prose, not a page, and stays whole.
+ */
+export function cutLine(node: LineNode, single: boolean, breakModel: BreakModel | undefined): LineNode[] {
+  const pieces = segmentLine(node, breakModel);
+  return single && pieces.every((piece) => endsLikeSentence(piece.data.text)) ? [node] : pieces;
+}
 
 /** True when `lines` non-blank lines are few for `length` characters. */
 export function isUnbroken(length: number, lines: number): boolean {
@@ -76,7 +86,9 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
   if (children.length) children[children.length - 1].data.blankAfter = true;
   if (blankGaps * PARAGRAPH_MARKS < children.length - 1) for (const c of children) c.data.blankBefore = c.data.blankAfter = true;
   if (isUnbroken(n, children.length)) {
-    return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? segmentLine(c, options.breakModel) : [c])), data: { length: n, unbroken: true } };
+    // Judged on the line's text, as settle.ts judges the output's one line.
+    const single = children.length === 1 && children[0].data.text.length <= UNBROKEN_LINE;
+    return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? cutLine(c, single, options.breakModel) : [c])), data: { length: n, unbroken: true } };
   }
   return { type: 'root', children, data: { length: n } };
 }

@@ -15,9 +15,9 @@
  */
 import type { VFile } from 'vfile';
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { currentRaw, cutSpan, isKept, Line, lineData, printedLines, removeLine, segmentLine } from '../util/tree.js';
+import { currentRaw, cutSpan, isKept, Line, lineData, printedLines, removeLine } from '../util/tree.js';
 import { outputTextMap } from '../util/text.js';
-import { isUnbroken, SEGMENT_LINES_OVER } from './parser.js';
+import { cutLine, isUnbroken, SEGMENT_LINES_OVER, UNBROKEN_LINE } from './parser.js';
 import type { BreakModel } from '../util/line-breaks.js';
 
 /** At most this many looks after the first pass (each is linear; they stop as soon as one changes nothing). */
@@ -38,9 +38,10 @@ export interface SettleOptions {
 function segmentLongLines(tree: LineRoot, lines: LineNode[], breakModel: BreakModel | undefined): LineNode[] {
   const length = lines.reduce((sum, node) => sum + node.data.text.length + 2, -1);
   if (!isUnbroken(length, lines.length) || !lines.some((node) => node.data.text.length > SEGMENT_LINES_OVER)) return lines;
+  const single = lines.length === 1 && length <= UNBROKEN_LINE;
   tree.children = tree.children.flatMap((node) => {
     if (!isKept(node) || node.data.text.length <= SEGMENT_LINES_OVER) return [node];
-    const pieces = segmentLine(node, breakModel);
+    const pieces = cutLine(node, single, breakModel);
     if (pieces.length > 1 && node === tree.data.title) tree.data.title = undefined;
     return pieces;
   });
