@@ -21,7 +21,7 @@ export interface ParseOptions {
  * scraped onto one line): then each long line is cut where the model of
  * line breaks puts them, and each piece is cleaned as a line of its own.
  */
-export const UNBROKEN_LINE = 2000;
+const UNBROKEN_LINE = 2000;
 export const SEGMENT_LINES_OVER = 400;
 
 /**
@@ -31,9 +31,9 @@ export const SEGMENT_LINES_OVER = 400;
 const SINGLE_LINE_PAGE = 1200;
 
 /**
- * The lines a long line of an unbroken text is cut into. A short text of a
- * single line (`single`, see SINGLE_LINE_PAGE) that cuts into sentences only
- * is a paragraph of prose, not a page, and stays whole.
+ * The lines a long line of an unbroken text is cut into. A text of a single
+ * line (`single`) that cuts into sentences only is a paragraph of prose, not
+ * a page, and stays whole (CLEANING.md: a kept line is never split).
  */
 export function cutLine(node: LineNode, single: boolean, breakModel: BreakModel | undefined): LineNode[] {
   const pieces = segmentLine(node, breakModel);
@@ -86,8 +86,7 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
   if (children.length) children[children.length - 1].data.blankAfter = true;
   if (blankGaps * PARAGRAPH_MARKS < children.length - 1) for (const c of children) c.data.blankBefore = c.data.blankAfter = true;
   if (isUnbroken(n, children.length)) {
-    // Judged on the line's text, as settle.ts judges the output's one line.
-    const single = children.length === 1 && children[0].data.text.length <= UNBROKEN_LINE;
+    const single = children.length === 1;
     return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? cutLine(c, single, options.breakModel) : [c])), data: { length: n, unbroken: true } };
   }
   return { type: 'root', children, data: { length: n } };

@@ -17,7 +17,7 @@ import type { VFile } from 'vfile';
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { currentRaw, cutSpan, isKept, Line, lineData, printedLines, removeLine } from '../util/tree.js';
 import { outputTextMap } from '../util/text.js';
-import { cutLine, isUnbroken, SEGMENT_LINES_OVER, UNBROKEN_LINE } from './parser.js';
+import { cutLine, isUnbroken, SEGMENT_LINES_OVER } from './parser.js';
 import type { BreakModel } from '../util/line-breaks.js';
 
 /** At most this many looks after the first pass (each is linear; they stop as soon as one changes nothing). */
@@ -38,7 +38,7 @@ export interface SettleOptions {
 function segmentLongLines(tree: LineRoot, lines: LineNode[], breakModel: BreakModel | undefined): LineNode[] {
   const length = lines.reduce((sum, node) => sum + node.data.text.length + 2, -1);
   if (!isUnbroken(length, lines.length) || !lines.some((node) => node.data.text.length > SEGMENT_LINES_OVER)) return lines;
-  const single = lines.length === 1 && length <= UNBROKEN_LINE;
+  const single = lines.length === 1;
   tree.children = tree.children.flatMap((node) => {
     if (!isKept(node) || node.data.text.length <= SEGMENT_LINES_OVER) return [node];
     const pieces = cutLine(node, single, breakModel);
