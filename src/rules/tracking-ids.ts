@@ -22,9 +22,13 @@ import { cutSpan, currentRaw, isKept, removeLine } from '../util/tree.js';
 
 export const ruleId = 'tracking-ids';
 
-/** Runs of 20+ ASCII letters and digits, found by one scan over char codes (cheaper than a regex here). */
-function longRuns(text: string): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
+/**
+ * Runs of 20+ ASCII letters and digits that look like IDs, found by one scan
+ * over char codes (cheaper than a regex here); most lines have none, and get
+ * no array.
+ */
+function idRuns(text: string): Array<[number, number, string]> | undefined {
+  let runs: Array<[number, number, string]> | undefined;
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0;
@@ -32,7 +36,7 @@ function longRuns(text: string): Array<[number, number]> {
     if (alnum) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      if (i - start >= 20) runs.push([start, i]);
+      if (i - start >= 20 && looksLikeId(text.slice(start, i))) (runs ??= []).push([start, i, 'opaque machine ID']);
       start = -1;
     }
   }
@@ -64,11 +68,11 @@ export default function trackingIds(_options: TrackingIdsOptions = {}) {
         continue;
       }
       const raw = currentRaw(node);
-      const spans: Array<[number, number, string]> = [];
-      for (const [a, b] of longRuns(raw)) {
-        if (looksLikeId(raw.slice(a, b))) spans.push([a, b, 'opaque machine ID']);
-      }
-      if (raw.includes('=')) {
+      const params = raw.includes('=');
+      const runs = idRuns(raw);
+      if (runs === undefined && !params) continue;
+      const spans = runs ?? [];
+      if (params) {
         PARAMS.lastIndex = 0;
         for (let m = PARAMS.exec(raw); m; m = PARAMS.exec(raw)) spans.push([m.index, m.index + m[0].length, 'tracking or session parameter']);
       }

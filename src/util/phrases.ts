@@ -190,6 +190,10 @@ export interface PhraseMatcher {
 
 export function phraseMatcher(...lists: Array<readonly string[] | undefined>): PhraseMatcher {
   const spaced = new Set<string>();
+  /** The first n words of each phrase longer than n: a gram that is none of these ends the look at a word early. */
+  const prefixes = new Set<string>();
+  /** The same from the end: the last n words of each phrase longer than n. */
+  const suffixes = new Set<string>();
   const unspaced: string[] = [];
   const firsts = new Set<string>();
   /** Last words of the phrases of two words or more (`ends` looks no further unless the line ends with one). */
@@ -201,6 +205,10 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
     if (UNSPACED.test(phrase)) unspaced.push(words.join(''));
     else {
       spaced.add(words.join(' '));
+      for (let n = 1; n < words.length; n++) {
+        prefixes.add(words.slice(0, n).join(' '));
+        suffixes.add(words.slice(words.length - n).join(' '));
+      }
       firsts.add(words[0]);
       if (words.length > 1) lasts.add(words[words.length - 1]);
       longest = Math.max(longest, words.length);
@@ -216,6 +224,7 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
     for (let n = 0; n < longest && i + n < words.length; n++) {
       gram = n === 0 ? words[i] : gram + ' ' + words[i + n];
       if (spaced.has(gram)) return true;
+      if (!prefixes.has(gram)) return false;
     }
     return false;
   };
@@ -239,6 +248,7 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
       for (let n = 1; n <= longest && n <= words.length; n++) {
         gram = n === 1 ? words[words.length - 1] : words[words.length - n] + ' ' + gram;
         if (n >= 2 && spaced.has(gram)) return true;
+        if (!suffixes.has(gram)) return false;
       }
       return false;
     },

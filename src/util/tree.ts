@@ -134,7 +134,13 @@ export function lineWords(node: LineNode): number {
 
 /** The line's text as lines are compared (`comparable`), computed once: the content stage and the duplicates rule both ask. */
 export function lineKey(node: LineNode): string {
-  return (node.data.key ??= comparable(node.data.text));
+  const data = node.data;
+  if (data.key === undefined) {
+    // The phrase matchers' analysis of the whole line (not of its head only) holds this very key.
+    const words = data.phrases;
+    data.key = words !== undefined && words.source === data.text && words.text === undefined ? words.key : comparable(data.text);
+  }
+  return data.key;
 }
 
 /** Text of the line with its cuts applied, before white-space folding. */
