@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { clean, defaultModel, detectLanguage, FEATURE_NAMES, type LineModel } from '../src/index.js';
+import { documentFeatures } from '../src/util/features.js';
+import { lineData, type LineNode } from '../src/util/tree.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = (n: string) => fs.readFileSync(path.join(root, 'corpus', n), 'utf8');
@@ -67,5 +69,26 @@ describe('line-classifier (opt-in)', () => {
     const balanced = words();
     expect(words('precision')).toBeLessThan(balanced);
     expect(words('recall')).toBeGreaterThan(balanced);
+  });
+});
+
+describe('line features', () => {
+  const features = (text: string, stopwords = new Set<string>()) => {
+    const node = { type: 'line', value: text, data: lineData(text, false, false) } as unknown as LineNode;
+    const row = documentFeatures([node], stopwords)[0];
+    return (name: string) => row[FEATURE_NAMES.indexOf(name)];
+  };
+  it('counts capitals, case, punctuation and stopwords by code point, a lone surrogate as one unit', () => {
+    const f = features('Hello WORLD, the cat. Ça va', new Set(['the', 'va']));
+    expect(f('capitalised_words')).toBeCloseTo(3 / 6);
+    // Cased letters: H e l l o W O R L D t h e c a t Ç a v a (20), upper: H W O R L D Ç (7).
+    expect(f('upper_share')).toBeCloseTo(7 / 20);
+    expect(f('punct_ratio')).toBeCloseTo(2 / 27);
+    expect(f('stopword_density')).toBeCloseTo(2 / 6);
+    // `\uD800` alone is a piece of its own, and the `.` after it is still punctuation.
+    expect(features('\uD800 Hello the')('capitalised_words')).toBeCloseTo(1 / 3);
+    expect(features('x\uD800.1 A')('punct_ratio')).toBeCloseTo(1 / 6);
+    // `İ` lower-cases to two units: the words are read off the lower-cased text.
+    expect(features('İstanbul the city', new Set(['the']))('stopword_density')).toBeCloseTo(1 / 4);
   });
 });

@@ -33,6 +33,9 @@ describe('line breaks of text without them', () => {
     expect(got).toContain(first);
     expect(got.indexOf(second)).toBeGreaterThanOrEqual(2);
     for (const p of got.slice(0, got.indexOf(second))) expect(p.length).toBeLessThanOrEqual(12);
+    // A sentence's end inside its closing quote ends the line too.
+    const quoted = '「出国读研之前，我在国内学习法学，因此对两会非常关注。」';
+    expect(pieces(`${quoted} ${first}`)).toEqual([quoted, first]);
   });
 
   it('gives spans in order that hold every word once', () => {
@@ -134,6 +137,21 @@ describe('cleaning a page that came on one line', () => {
     expect(paragraph.length).toBeGreaterThan(1200);
     expect(paragraph.length).toBeLessThan(2000);
     expect(clean(paragraph).text).toBe(paragraph + '\n');
+    // Its last sentence may lack its full stop.
+    const unfinished = paragraph.slice(0, -1) + ' and the work goes on';
+    expect(clean(unfinished).text).toBe(unfinished + '\n');
+  });
+
+  it('measures a single line by its text, so a line at the 1,200 mark cleans the same with or without a newline, again and again', () => {
+    const sentences = prose.split('. ');
+    let line = sentences.slice(0, 9).join('. ').replace('river after', 'river, after');
+    line = line.replace('the river, after', 'the river after a long and tiring debate, and most members nodded').slice(0, 1200);
+    for (const text of [line.slice(0, 1199), line.slice(0, 1200), line.slice(0, 1200) + 'x']) {
+      const once = clean(text).text;
+      expect(clean(text + '\n').text).toBe(once);
+      expect(clean('  ' + text + '\r\n').text).toBe(once);
+      expect(clean(once).text).toBe(once);
+    }
   });
 
   it('takes a model of line breaks from the options', () => {

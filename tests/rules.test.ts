@@ -135,8 +135,8 @@ describe('legal-ads-comments', () => {
       expect(r.removed[0].reason).toBe('signature of a comment');
     }
   });
-  it('keeps a quote’s lead-in, which has no time stamp', () => {
-    for (const keep of ['The minister said:', 'In a statement on Monday, the company said: “We regret the outage.”', 'Lynn says: We needed to win this game at 4:30.', 'On Monday at 10:30 officials said: the road is open.']) {
+  it('keeps a quote’s lead-in, which has no time stamp, and a sentence that dates one (more than a name before it)', () => {
+    for (const keep of ['The minister said:', 'In a statement on Monday, the company said: “We regret the outage.”', 'Lynn says: We needed to win this game at 4:30.', 'On Monday at 10:30 officials said: the road is open.', 'A police statement issued on Jan. 5, 2019 at 10:30 a.m. said: the bridge stays closed.', 'Musk, in a post on X on March 3, 2024 at 9:15 pm, wrote: the bridge is a disgrace.', 'The report says: November 19, 2019 at 6:44 am was when the first call came in.']) {
       expect(runRule(legalAdsComments, keep + '\n').text).toBe(keep + '\n');
     }
   });

@@ -32,13 +32,21 @@ const SINGLE_LINE_PAGE = 1200;
 
 /**
  * The lines a long line of an unbroken text is cut into. A text of a single
- * line (`single`) that cuts into sentences only is a paragraph of prose, not
- * a page, and stays whole (CLEANING.md: a kept line is never split).
+ * line (`single`) that cuts into sentences only (the last may lack its full
+ * stop) is a paragraph of prose, not a page, and stays whole (CLEANING.md: a
+ * kept line is never split).
  */
 export function cutLine(node: LineNode, single: boolean, breakModel: BreakModel | undefined): LineNode[] {
   const pieces = segmentLine(node, breakModel);
-  return single && pieces.every((piece) => endsLikeSentence(piece.data.text)) ? [node] : pieces;
+  return single && pieces.every((piece, i) => endsLikeSentence(piece.data.text) || (i === pieces.length - 1 && readsAsProse(piece.data.text))) ? [node] : pieces;
 }
+
+/** A last sentence without its full stop (`… and the work goes on`): five words or more, most of them in lower case, as prose is and a menu is not. */
+function readsAsProse(text: string): boolean {
+  const words = text.split(' ');
+  return words.length >= 5 && words.filter((w) => LOWER_START.test(w)).length * 2 > words.length;
+}
+const LOWER_START = /^\p{Ll}/u;
 
 /** True when `lines` non-blank lines are few for `length` characters. */
 export function isUnbroken(length: number, lines: number): boolean {
@@ -85,8 +93,9 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
   }
   if (children.length) children[children.length - 1].data.blankAfter = true;
   if (blankGaps * PARAGRAPH_MARKS < children.length - 1) for (const c of children) c.data.blankBefore = c.data.blankAfter = true;
-  if (isUnbroken(n, children.length)) {
-    const single = children.length === 1;
+  // A single line is measured by its text, as settle.ts measures the output's one line.
+  const single = children.length === 1;
+  if (isUnbroken(single ? children[0].data.text.length : n, children.length)) {
     return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? cutLine(c, single, options.breakModel) : [c])), data: { length: n, unbroken: true } };
   }
   return { type: 'root', children, data: { length: n } };

@@ -36,7 +36,8 @@ export interface SettleOptions {
  * input's lines, so that cleaning the output again finds them cut.
  */
 function segmentLongLines(tree: LineRoot, lines: LineNode[], breakModel: BreakModel | undefined): LineNode[] {
-  const length = lines.reduce((sum, node) => sum + node.data.text.length + 2, -1);
+  // The output's length (a blank line between lines, a newline at the end); a single line by its text, as the parser measures it.
+  const length = lines.length === 1 ? lines[0].data.text.length : lines.reduce((sum, node) => sum + node.data.text.length + 2, -1);
   if (!isUnbroken(length, lines.length) || !lines.some((node) => node.data.text.length > SEGMENT_LINES_OVER)) return lines;
   const single = lines.length === 1;
   tree.children = tree.children.flatMap((node) => {

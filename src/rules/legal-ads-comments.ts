@@ -68,7 +68,9 @@ const ENDS_IN_CLOCK = /\b\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?,?\s*$/iu;
  * A comment's signature: a name and `said:` dated to the minute, the date
  * right before the verb (`Alex on September 17, 2018 at 6:34 am said:`) or
  * right after it (`joetoronto says: November 19, 2019 at 6:34 am`, or on
- * the next line). A quote's lead-in (`The minister said:`) has no such stamp.
+ * the next line). A quote's lead-in (`The minister said:`) has no such
+ * stamp, and a sentence that dates one (`A statement issued on Jan. 5, 2019
+ * at 10:30 a.m. said:`) has more than a name before it.
  */
 function isCommentSignature(text: string, next: LineNode | undefined): boolean {
   // Every signature has its colon within its first 160 characters: one look rules most lines out.
@@ -76,14 +78,32 @@ function isCommentSignature(text: string, next: LineNode | undefined): boolean {
   if (colon < 0 || colon >= 160) return false;
   const verb = SIGNED.exec(text.length > 160 ? text.slice(0, 160) : text);
   if (!verb) return false;
-  const head = text.slice(0, verb.index);
-  const words = head.split(/\s+/u).filter(Boolean).length;
-  if (words === 0 || words > 14) return false;
-  if (ENDS_IN_CLOCK.test(head) && hasCalendarDate(head)) return true;
-  if (words > 6) return false;
+  const head = text.slice(0, verb.index).split(/\s+/u).filter(Boolean);
+  if (head.length === 0 || head.length > 14) return false;
+  if (ENDS_IN_CLOCK.test(text.slice(0, verb.index))) {
+    // `<name> on <date> at <time>`: the stamp is the longest date-only tail; a name is all that is left.
+    for (let k = 1; k < head.length; k++) {
+      const stamp = head.slice(k).join(' ');
+      if (!isDateOnly(stamp)) continue;
+      const name = head.slice(0, k);
+      if (name.length > 1 && /^(?:on|am|le|el|em|il)$/iu.test(name[name.length - 1])) name.pop();
+      return hasCalendarDate(stamp) && isName(name);
+    }
+    return false;
+  }
+  if (!isName(head)) return false;
   const rest = text.slice(verb.index + verb[0].length).trimStart();
-  if (rest === '') return next !== undefined && isKept(next) && startsWithStamp(next.data.text);
+  // The stamp on the next line may be gone already (bylines-stamps runs first): it still dates the signature.
+  if (rest === '') return next !== undefined && startsWithStamp(next.data.text);
   return startsWithStamp(rest);
+}
+
+/** Words that sentences have and commenters' names do not. */
+const FUNCTION_WORD = /^(?:a|an|the|in|of|to|for|by|with|from|at|as|and|or|but|is|are|was|were|has|had|have|be|been|this|that|these|those|its|his|her|their|our|my|your|it|he|she|they|we|who|which)$/iu;
+
+/** A commenter's name or handle: at most four words, no comma, none of them a function word. */
+function isName(words: string[]): boolean {
+  return words.length > 0 && words.length <= 4 && words.every((w) => !w.includes(',') && !FUNCTION_WORD.test(w));
 }
 
 /** The text opens with a date and its time: `November 19, 2019 at 6:34 am …`. */

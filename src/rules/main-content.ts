@@ -342,7 +342,8 @@ function stampShape(text: string): string {
 function datedTeasers(lines: LineNode[], body: boolean[], header: number, end: number): boolean {
   const shapes = new Map<string, number>();
   let bodySince = false;
-  for (let k = header + 1; k <= end; k++) {
+  // Up to the next boundary: its own block is judged when the loop reaches it (and each line is read once).
+  for (let k = header + 1; k <= end && lines[k].data.boundary === undefined; k++) {
     if (body[k]) bodySince = true;
     else if (bodySince && lines[k].data.removed?.rule === 'bylines-stamps' && isDateOnly(lines[k].data.text) && hasCalendarDate(lines[k].data.text)) {
       const shape = stampShape(lines[k].data.text);

@@ -69,8 +69,9 @@ function countChars(text: string, stopwords: Set<string>, readTokens: boolean): 
     let c = i < text.length ? text.charCodeAt(i) : 32;
     let width = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      // A pair of surrogates is one code point; a lone one stays one unit, as `for … of` and the old split read it.
       c = text.codePointAt(i)!;
-      width = 2;
+      if (c > 0xffff) width = 2;
     }
     if (c >= 48 && c <= 57) out.digits++;
     else if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) out.punct++;

@@ -402,7 +402,10 @@ export function cjkGap(text: string, starts: Int32Array, ends: Int32Array, k: nu
   const a = text.charCodeAt(ends[k - 1] - 1);
   const b = text.charCodeAt(starts[k]);
   if (!isHanKana(a) || !isHanKana(b)) return undefined;
-  if (a === 0x3002 || a === 0xff01 || a === 0xff1f) return true;
+  // A sentence's end, perhaps inside its closing quote or bracket (`。」`, `！）`).
+  const closes = a === 0x300d || a === 0x300f || a === 0xff09;
+  const mark = closes && ends[k - 1] - 2 >= starts[k - 1] ? text.charCodeAt(ends[k - 1] - 2) : a;
+  if (mark === 0x3002 || mark === 0xff01 || mark === 0xff1f || mark === 0xff0e) return true;
   return hanKanaRun(text, starts[k - 1], ends[k - 1]) < CJK_PHRASE || hanKanaRun(text, starts[k], ends[k]) < CJK_PHRASE;
 }
 
