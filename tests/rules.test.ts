@@ -107,8 +107,6 @@ describe('calls-to-action', () => {
     expect(runRule(callsToAction, 'Follow us on our official WhatsApp channel for breaking news alerts and key updates!\n').text).toBe('');
     expect(runRule(callsToAction, 'LETTER\n\nSign up for eNewsletter\n').text).toBe('');
     expect(runRule(callsToAction, 'Share\nTweet\nEmail\n').text).toBe('');
-    // A row of share buttons, whichever networks it names.
-    expect(runRule(callsToAction, '  Facebook  Twitter  Google+  Whatsapp\nInstagram YouTube TikTok\n').text).toBe('');
   });
   it('keeps body sentences that use the same verbs', () => {
     const keep = 'Die Parteien teilen sich die Kosten für den Bau der neuen Brücke zu gleichen Teilen.';

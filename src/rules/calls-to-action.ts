@@ -49,7 +49,7 @@ export const COOKIE_NOTICES = [
 /** `Follow RT on`, `Follow us on:`, `Follow The Verge on Twitter`: a follow prompt with an account name. */
 // Line text is folded to single spaces, so each word is `[^\s:]+` and one space: linear.
 const FOLLOW_ON = /^follow (?:[^\s:]+ ){1,3}on(?::| [^\s:]+:?)?$/iu;
-const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|pin|pint|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|google\+|google plus|instagram|youtube|tiktok|snapchat|xing|threads|bluesky|mastodon|viber|download|baixar|descargar|herunterladen|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
+const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|pin|pint|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|download|baixar|descargar|herunterladen|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
 
 export interface CallsToActionOptions {
   /** More prompt wording, any language. */
