@@ -8,7 +8,7 @@
 import type { Processor } from 'unified';
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { Line, lineData, segmentLine } from '../util/tree.js';
-import { endsLikeSentence, needsOutputWork, toOutputText } from '../util/text.js';
+import { endsLikeSentence, needsOutputWork, startsLowerCase, toOutputText } from '../util/text.js';
 import type { BreakModel } from '../util/line-breaks.js';
 
 export interface ParseOptions {
@@ -44,9 +44,8 @@ export function cutLine(node: LineNode, single: boolean, breakModel: BreakModel 
 /** A last sentence without its full stop (`… and the work goes on`): five words or more, most of them in lower case, as prose is and a menu is not. */
 function readsAsProse(text: string): boolean {
   const words = text.split(' ');
-  return words.length >= 5 && words.filter((w) => LOWER_START.test(w)).length * 2 > words.length;
+  return words.length >= 5 && words.filter(startsLowerCase).length * 2 > words.length;
 }
-const LOWER_START = /^\p{Ll}/u;
 
 /** True when `lines` non-blank lines are few for `length` characters. */
 export function isUnbroken(length: number, lines: number): boolean {

@@ -37,9 +37,9 @@ export interface SettleOptions {
  */
 function segmentLongLines(tree: LineRoot, lines: LineNode[], breakModel: BreakModel | undefined): LineNode[] {
   // The output's length (a blank line between lines, a newline at the end); a single line by its text, as the parser measures it.
-  const length = lines.length === 1 ? lines[0].data.text.length : lines.reduce((sum, node) => sum + node.data.text.length + 2, -1);
-  if (!isUnbroken(length, lines.length) || !lines.some((node) => node.data.text.length > SEGMENT_LINES_OVER)) return lines;
   const single = lines.length === 1;
+  const length = single ? lines[0].data.text.length : lines.reduce((sum, node) => sum + node.data.text.length + 2, -1);
+  if (!isUnbroken(length, lines.length) || !lines.some((node) => node.data.text.length > SEGMENT_LINES_OVER)) return lines;
   tree.children = tree.children.flatMap((node) => {
     if (!isKept(node) || node.data.text.length <= SEGMENT_LINES_OVER) return [node];
     const pieces = cutLine(node, single, breakModel);

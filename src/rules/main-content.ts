@@ -35,7 +35,7 @@
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineKey, lineWords } from '../util/tree.js';
-import { endsLikeSentence, upperShare, wordCount } from '../util/text.js';
+import { endsLikeSentence, startsLowerCase, upperShare, wordCount } from '../util/text.js';
 import { isBodyText, isNameList } from '../util/shape.js';
 import { hasCalendarDate, hasDate, isDateOnly } from '../util/dates.js';
 
@@ -153,9 +153,8 @@ function resumes(lines: LineNode[], body: boolean[], header: number): boolean {
 function runsOn(node: LineNode, next: LineNode | undefined): boolean {
   if (!next || lineWords(node) < 6 || lineWords(next) < 2 || endsLikeSentence(node.data.text)) return false;
   // `aeon.co Sex` under a teaser is its source, not the sentence going on.
-  return LOWER_START.test(next.data.text) && !DOMAIN_START.test(next.data.text);
+  return startsLowerCase(next.data.text) && !DOMAIN_START.test(next.data.text);
 }
-const LOWER_START = /^\p{Ll}/u;
 /** A first token that is a domain, a path or an address. */
 const DOMAIN_START = /^[^\s./@]+[./@]\S/u;
 

@@ -6,7 +6,7 @@
  */
 import type { LineNode } from './tree.js';
 import { isKept } from './tree.js';
-import { cjkCount, endsLikeSentence, isLetterOrDigit, wordCount } from './text.js';
+import { caseOf, endsLikeSentence, isLetterOrDigit, isUnspaced, UNCASED, UPPER, wordCount } from './text.js';
 import { hasDate } from './dates.js';
 import { isBodyText } from './shape.js';
 
@@ -31,11 +31,6 @@ const BULLET = /^[•·▪◦‣►▶■●○◆*–-]\s|^\d{1,3}[.)]\s/u;
 const SEPARATOR = /[|•·▪»›]/g;
 const UPPER_START = /^\p{Lu}/u;
 
-/** Characters without case that lines are full of (quotes, dashes, symbols, CJK, Hangul): no case mapping to try. */
-function isUncased(c: number): boolean {
-  return (c < 0xc0 && c !== 0xb5) || (c >= 0x2000 && c <= 0x20ff) || (c >= 0x2190 && c <= 0x23ff) || (c >= 0x2500 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xff20);
-}
-
 /** Counts of one pass over a line's characters (most lines are ASCII: no regex, no string per character). */
 interface CharCounts {
   digits: number;
@@ -46,14 +41,15 @@ interface CharCounts {
   /** Letters and digits runs (`[\p{L}\p{N}]+`), and those that are stopwords. */
   tokens: number;
   stop: number;
-  /** Upper-case letters and cased letters (as `upperShare` counts them); `ascii` is false once another character is seen. */
+  /** Upper-case letters and cased letters (as `upperShare` counts them). */
   upper: number;
   cased: number;
-  ascii: boolean;
+  /** UTF-16 units of scripts written without spaces (as `cjkCount` counts them). */
+  cjk: number;
 }
 
 function countChars(text: string, stopwords: Set<string>, readTokens: boolean): CharCounts {
-  const out: CharCounts = { digits: 0, punct: 0, pieces: 1, capitalised: 0, tokens: 0, stop: 0, upper: 0, cased: 0, ascii: true };
+  const out: CharCounts = { digits: 0, punct: 0, pieces: 1, capitalised: 0, tokens: 0, stop: 0, upper: 0, cased: 0, cjk: 0 };
   let lower = readTokens && stopwords.size > 0 ? text.toLowerCase() : '';
   // Lower-casing may change the length (`İ` → `i̇`): then the words are read off the lower-cased text, as it splits them.
   if (lower.length !== 0 && lower.length !== text.length) {
@@ -67,6 +63,7 @@ function countChars(text: string, stopwords: Set<string>, readTokens: boolean): 
   let tokenStart = -1;
   for (let i = 0; i <= text.length; i++) {
     let c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 0x0e00 && isUnspaced(c)) out.cjk++;
     let width = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
       // A pair of surrogates is one code point; a lone one stays one unit, as `for … of` and the old split read it.
@@ -75,20 +72,10 @@ function countChars(text: string, stopwords: Set<string>, readTokens: boolean): 
     }
     if (c >= 48 && c <= 57) out.digits++;
     else if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) out.punct++;
-    if (c >= 65 && c <= 90) {
-      out.upper++;
+    const letterCase = i < text.length ? caseOf(c) : UNCASED;
+    if (letterCase !== UNCASED) {
       out.cased++;
-    } else if (c >= 97 && c <= 122) out.cased++;
-    else if (c >= 128 && i < text.length) {
-      out.ascii = false;
-      if (!isUncased(c)) {
-        const ch = String.fromCodePoint(c);
-        const up = ch.toUpperCase();
-        if (ch.toLowerCase() !== up) {
-          out.cased++;
-          if (ch === up) out.upper++;
-        }
-      }
+      if (letterCase === UPPER) out.upper++;
     }
     if (i < text.length && pieceStart) {
       if (c >= 65 && c <= 90) out.capitalised++;
@@ -137,7 +124,7 @@ function base(node: LineNode, stopwords: Set<string>, counts: Map<string, number
     node.data.role === 'title' ? 1 : 0,
     (counts.get(text) ?? 0) > 1 ? 1 : 0,
     URL_OR_EMAIL.test(text) ? 1 : 0,
-    k.ascii ? 0 : cjkCount(text) / n,
+    k.cjk / n,
     words < 5 ? 1 : 0,
   ];
 }

@@ -83,7 +83,7 @@ export function tokens(text: string): string[] {
 }
 
 /** Scripts written without spaces between words: Han, Kana, Hangul, Thai (by code point ranges). */
-function isUnspaced(c: number): boolean {
+export function isUnspaced(c: number): boolean {
   return (
     (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) ||
     (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) ||
@@ -153,15 +153,40 @@ export function comparable(text: string): string {
 export function upperShare(text: string): number {
   let upper = 0;
   let cased = 0;
-  for (const ch of text) {
-    const lo = ch.toLowerCase();
-    const up = ch.toUpperCase();
-    if (lo !== up) {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const k = caseOf(cp);
+    if (k !== UNCASED) {
       cased++;
-      if (ch === up) upper++;
+      if (k === UPPER) upper++;
     }
   }
   return cased ? upper / cased : 0;
+}
+
+const LOWER_START = /^\p{Ll}/u;
+/** The text opens with a lower-case letter: prose going on, not a heading or a menu item. */
+export function startsLowerCase(text: string): boolean {
+  return LOWER_START.test(text);
+}
+
+export const UNCASED = 0;
+export const LOWER = 1;
+export const UPPER = 2;
+
+/** Characters without case that lines are full of (quotes, dashes, symbols, CJK, Hangul): no case mapping to try. */
+function isUncased(c: number): boolean {
+  return (c < 0xc0 && c !== 0xb5) || (c >= 0x2000 && c <= 0x20ff) || (c >= 0x2190 && c <= 0x23ff) || (c >= 0x2500 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xff20);
+}
+
+/** The case of a code point: a letter with an upper- and a lower-case form is cased (ASCII without a string, most others ruled out by range). */
+export function caseOf(cp: number): typeof UNCASED | typeof LOWER | typeof UPPER {
+  if (cp < 128) return cp >= 65 && cp <= 90 ? UPPER : cp >= 97 && cp <= 122 ? LOWER : UNCASED;
+  if (isUncased(cp)) return UNCASED;
+  const ch = String.fromCodePoint(cp);
+  const up = ch.toUpperCase();
+  return ch.toLowerCase() === up ? UNCASED : ch === up ? UPPER : LOWER;
 }
 
 /** For `outputTextMap`: one UTF-16 unit is INVISIBLE, is FOLDABLE, or is trim's white space (JS `\s`). */
