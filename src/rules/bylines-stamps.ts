@@ -85,7 +85,7 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
         removeLine(node, ruleId, 'publication or update time stamp');
       } else if (digit && isDateOnly(text)) {
         removeLine(node, ruleId, 'date or time stamp alone on a line');
-      } else if ((words <= 12 || (digit && words <= 25 && hasDate(text))) && byline.starts(node) && !/[.!?]$/.test(text)) {
+      } else if (byline.starts(node) && (words <= 12 || (digit && words <= 25 && hasDate(text))) && !/[.!?]$/.test(text)) {
         removeLine(node, ruleId, 'byline');
       } else if (at && words <= 10 && HANDLE.test(text) && (RELATIVE_TIME.test(text) || hasDate(text))) {
         removeLine(node, ruleId, 'byline with a handle and a time');

@@ -77,6 +77,9 @@ function tailOf(text: string): string {
 }
 /** A caption: a sentence ending in an agency credit or in `Photograph by …`. */
 function endsWithCredit(text: string): boolean {
+  // Both patterns end in a letter, a bracket or a word that is no full stop: a sentence's own end rules the line out.
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 46 || last === 33 || last === 63) return false;
   return (AGENCY_NEAR_END.test(tailOf(text)) && ENDS_WITH_CREDIT.test(text)) || (PHOTO_WORD_NEAR_END.test(tailOf(text)) && ENDS_WITH_PHOTO_BY.test(text));
 }
 

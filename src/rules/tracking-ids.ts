@@ -46,6 +46,10 @@ function idRuns(text: string): Array<[number, number, string]> | undefined {
 const NUMERIC_ID = /^\d{12,}$/;
 const PARAMS = /(?:[?&]?(?:utm_[a-z]{1,20}|fbclid|gclid|mc_cid|mc_eid|jsessionid|phpsessid|sessionid|sid)=[^\s&#]{1,300})+/gi;
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function looksLikeId(run: string): boolean {
   let digits = 0;
   for (let i = 0; i < run.length; i++) {
@@ -63,7 +67,8 @@ export default function trackingIds(_options: TrackingIdsOptions = {}) {
   return (tree: LineRoot): void => {
     for (const node of tree.children) {
       if (!isKept(node)) continue;
-      if (NUMERIC_ID.test(node.data.text)) {
+      const text = node.data.text;
+      if (text.length >= 12 && isDigit(text.charCodeAt(0)) && NUMERIC_ID.test(text)) {
         removeLine(node, ruleId, 'numeric ID alone on a line');
         continue;
       }

@@ -4,7 +4,7 @@
  * `30. Juli 2018`, `2018-10-09`, `19 ноября 2019`, `2024年1月5日`.
  */
 
-const MONTHS = [
+export const MONTHS = [
   // en
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
@@ -83,6 +83,15 @@ export function hasDate(text: string): boolean {
 
 /** Holds a day's date (not only a time): `Nov 19, 2019`, `2019-11-19`, `19.11.2019`, `2019年`. */
 export function hasCalendarDate(text: string): boolean {
-  return /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}\s*年/.test(text) ||
-    /\d/.test(text) && text.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.length > 2 && MONTH_SET.has(w));
+  return /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}\s*年/.test(text) || (/\d/.test(text) && namesMonth(text.toLowerCase()));
+}
+
+/** Runs of three letters or more: each whole run of letters that could be a month's name. */
+const LETTER_RUN = /\p{L}{3,}/gu;
+
+/** A run of letters of the lower-cased text is a month's name (read run by run, with no array of words). */
+function namesMonth(lower: string): boolean {
+  LETTER_RUN.lastIndex = 0;
+  for (let m = LETTER_RUN.exec(lower); m; m = LETTER_RUN.exec(lower)) if (MONTH_SET.has(m[0])) return true;
+  return false;
 }

@@ -43,8 +43,9 @@ const CONNECTOR = /^(?:and|&|y|und|et|e|de|da|van|von|der|den|la|le|di|del|dos)$
  * word is capitalised or a connector, and names are joined by `,` or `and`.
  */
 export function isNameList(text: string): boolean {
+  // The cheap tests first: most lines are no list, and need no array of words.
+  if (/[.!?:]$/.test(text) || !/,|\s(?:and|&|y|und|et|e)\s/u.test(text)) return false;
   const words = text.split(/[\s,]+/u).filter(Boolean);
-  if (words.length < 2 || words.length > 14 || /[.!?:]$/.test(text)) return false;
-  if (!/,|\s(?:and|&|y|und|et|e)\s/u.test(text)) return false;
+  if (words.length < 2 || words.length > 14) return false;
   return words.every((w) => CONNECTOR.test(w) || /^[\p{Lu}][\p{L}.'’-]*$/u.test(w));
 }

@@ -70,10 +70,20 @@ export function toOutputText(text: string): string {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** A letter or digit of any script, by code point (ASCII without a regex). */
+/** `LETTER_OR_DIGIT` answered for blocks of 256 code points, each block filled the first time one of its code points is asked about. */
+const letterOrDigitBlocks: Array<Uint8Array | undefined> = [];
+
+/** A letter or digit of any script, by code point (ASCII without a regex, the rest from a table filled by the regex). */
 export function isLetterOrDigit(cp: number): boolean {
   if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+  const block = cp >> 8;
+  let table = letterOrDigitBlocks[block];
+  if (table === undefined) {
+    table = new Uint8Array(256);
+    for (let i = 0; i < 256; i++) table[i] = LETTER_OR_DIGIT.test(String.fromCodePoint((block << 8) | i)) ? 1 : 0;
+    letterOrDigitBlocks[block] = table;
+  }
+  return table[cp & 255] === 1;
 }
 
 const WORD = /[\p{L}\p{N}_]+/gu;
@@ -134,9 +144,53 @@ export function wordCount(text: string): number {
  * or brackets, or by a short credit in brackets (`… said. (Reuters)`), which
  * a later rule cuts: the line must read the same before and after that cut.
  */
-const TERMINAL = /[.!?…。！？؟।॥۔።]["'”’»)\]）」』]*(?: ?[(（][^()（）]{1,30}[)）])?$|["”»」』]$/u;
+export const TERMINAL = /[.!?…。！？؟।॥۔።]["'”’»)\]）」』]*(?: ?[(（][^()（）]{1,30}[)）])?$|["”»」』]$/u;
+
+/** `TERMINAL` read backwards from the line's end (a regex ending in `$` tries every sentence mark of the line in turn). */
 export function endsLikeSentence(text: string): boolean {
-  return TERMINAL.test(text);
+  const end = text.length;
+  if (end === 0) return false;
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x22 || last === 0x201d || last === 0xbb || last === 0x300d || last === 0x300f) return true;
+  if (last === 0x29 || last === 0xff09) {
+    const open = creditBracketStart(text, end - 1);
+    // ` (Reuters)`: the mark comes before the bracket and the one space the bracket may take.
+    if (open >= 0 && marksEnd(text, open > 0 && text.charCodeAt(open - 1) === 32 ? open - 1 : open)) return true;
+  }
+  return marksEnd(text, end);
+}
+
+/** The index of the `(` that opens a bracket of 1 to 30 code points without brackets, closed at `close`; -1 if none. */
+function creditBracketStart(text: string, close: number): number {
+  let points = 0;
+  for (let i = close - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) return points >= 1 ? i : -1;
+    if (c === 0x29 || c === 0xff09) return -1;
+    // A surrogate pair is one code point.
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) i--;
+    if (++points > 30) return -1;
+  }
+  return -1;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** `text` up to `end` is a sentence mark followed by closing quotes and brackets only. */
+function marksEnd(text: string, end: number): boolean {
+  let i = end;
+  while (i > 0 && isCloser(text.charCodeAt(i - 1))) i--;
+  return i > 0 && isSentenceMark(text.charCodeAt(i - 1));
+}
+
+function isCloser(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x29 || c === 0x5d || c === 0xff09 || c === 0x300d || c === 0x300f;
+}
+
+function isSentenceMark(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x61f || c === 0x964 || c === 0x965 || c === 0x6d4 || c === 0x1362;
 }
 
 const QUOTES = /[‘’‚‛′`´“”„‟″«»]/;

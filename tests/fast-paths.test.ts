@@ -1,0 +1,78 @@
+/**
+ * The hot path answers some questions by hand-written scans instead of the
+ * regex that defines them (bench/: a regex ending in `$` tries every position
+ * of a line; a regex per character costs a call per character). Each scan
+ * must give exactly the regex's answer: checked here against the regex on
+ * generated strings, on every code point, or on the dev pages' lines.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { endsLikeSentence, isLetterOrDigit, TERMINAL } from '../src/util/text.js';
+import { hasCalendarDate, MONTHS } from '../src/util/dates.js';
+
+const DATASETS = join(import.meta.dirname, '..', '..', 'shared', 'datasets');
+function devLines(): string[] {
+  const lines: string[] = [];
+  for (const set of ['sh', 'readability']) {
+    const dir = join(DATASETS, set, 'raw');
+    for (const f of readdirSync(dir).sort()) for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) lines.push(line.trim());
+  }
+  return lines;
+}
+
+/** Strings made of the characters the patterns care about, and a few others (astral and lone surrogates too). */
+const PIECES = ['.', '!', '?', '…', '。', '！', '？', '؟', '।', '॥', '۔', '።', '"', "'", '”', '’', '»', ')', ']', '）', '」', '』', '(', '（', '[', '「', '“', ' ', 'a', 'Z', '1', '😀', '\ud800', '\udc00', '\n'];
+const marked = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
+
+describe('endsLikeSentence', () => {
+  it('answers as TERMINAL does, on generated strings', () => {
+    fc.assert(fc.property(marked, (s) => endsLikeSentence(s) === TERMINAL.test(s)), { seed: 7, numRuns: 200_000 });
+  });
+
+  it('answers as TERMINAL does for credit brackets of every length around its limit of 30 code points', () => {
+    for (let n = 0; n <= 33; n++) {
+      for (const unit of ['a', '😀', '\ud800', '(']) {
+        for (const before of ['Done.', 'Done. ', 'Done.  ', 'Done', 'Done.)']) {
+          const s = `${before}(${unit.repeat(n)})`;
+          expect(endsLikeSentence(s), JSON.stringify(s)).toBe(TERMINAL.test(s));
+        }
+      }
+    }
+  });
+
+  it('answers as TERMINAL does on every line of the dev pages', () => {
+    const wrong = devLines().filter((line) => endsLikeSentence(line) !== TERMINAL.test(line));
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('isLetterOrDigit', () => {
+  it('answers as /[\\p{L}\\p{N}]/u does, on every code point', () => {
+    const reference = /[\p{L}\p{N}]/u;
+    const wrong: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) if (isLetterOrDigit(cp) !== reference.test(String.fromCodePoint(cp))) wrong.push(cp);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('hasCalendarDate', () => {
+  /** The definition it had: a numeric date, or a digit and a month's name among the words of the lower-cased text. */
+  const months = new Set(MONTHS);
+  const reference = (text: string) =>
+    /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}\s*年/.test(text) ||
+    (/\d/.test(text) && text.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.length > 2 && months.has(w)));
+
+  it('finds a month named by a whole word only', () => {
+    const cases = ['Nov 19, 2019', 'NOV. 19 2019', '19 ноября 2019', '3 décembre', 'Novel 19', 'xnov 19', 'nov19', '19nov', 'Sept. 3', 'no digit in November', '2019-11-19', '19.11.2019', '2019年', 'mai 5', 'Maine 5', 'İnov 5'];
+    for (const text of cases) expect(hasCalendarDate(text), text).toBe(reference(text));
+    expect(hasCalendarDate('Novel 19')).toBe(false);
+    expect(hasCalendarDate('nov19')).toBe(true);
+  });
+
+  it('answers as that definition does on every line of the dev pages', () => {
+    const wrong = devLines().filter((line) => hasCalendarDate(line) !== reference(line));
+    expect(wrong).toEqual([]);
+  });
+});
