@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { endsLikeSentence, isLetterOrDigit, TERMINAL } from '../src/util/text.js';
 import { hasCalendarDate, MONTHS } from '../src/util/dates.js';
+import trackingIds from '../src/rules/tracking-ids.js';
+import { runRule } from './helpers.js';
 
 const DATASETS = join(import.meta.dirname, '..', '..', 'shared', 'datasets');
 function devLines(): string[] {
@@ -74,5 +76,26 @@ describe('hasCalendarDate', () => {
   it('answers as that definition does on every line of the dev pages', () => {
     const wrong = devLines().filter((line) => hasCalendarDate(line) !== reference(line));
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('tracking-ids', () => {
+  /** The definition: every whole run of 20+ ASCII letters and digits with 8+ digits and 2+ letters is cut. */
+  const LONG_RUN = /[A-Za-z0-9]{20,}/g;
+  const expectedCuts = (line: string) =>
+    [...line.matchAll(LONG_RUN)].filter(([run]) => run.replace(/\D/g, '').length >= 8 && run.length - run.replace(/\D/g, '').length >= 2).map((m) => m[0]);
+
+  // Runs of every length around 20, of letters and digits, between separators; each line starts with a word so that it is never a numeric ID alone.
+  const run = fc.tuple(fc.integer({ min: 1, max: 45 }), fc.constantFrom('a1', 'ab12345678', '9', 'Z')).map(([n, unit]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
+  const line = fc.array(fc.tuple(run, fc.constantFrom(' ', '-', '.', ' é ', '_')), { minLength: 1, maxLength: 6 }).map((parts) => 'Word ' + parts.map(([r, sep]) => r + sep).join(''));
+
+  it('cuts exactly the runs the definition names, wherever they sit in the line', () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        const cut = runRule(trackingIds, text).removed.map((r) => r.text);
+        expect(cut).toEqual(expectedCuts(text));
+      }),
+      { seed: 11, numRuns: 3000 },
+    );
   });
 });

@@ -20,6 +20,7 @@ import type { LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { hasDate, isDateOnly } from '../util/dates.js';
 import { phraseMatcher } from '../util/phrases.js';
+import { endsWithOneOf } from '../util/text.js';
 
 export const ruleId = 'bylines-stamps';
 
@@ -78,14 +79,14 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
         // `por` / `César Salza`: the label alone, the name on the next line.
         removeLine(node, ruleId, 'byline');
         const next = lines[i + 1];
-        if (next && isKept(next) && lineWords(next) <= 4 && !/[.!?]$/.test(next.data.text)) removeLine(next, ruleId, 'byline');
+        if (next && isKept(next) && lineWords(next) <= 4 && !endsWithOneOf(next.data.text, '.!?')) removeLine(next, ruleId, 'byline');
       } else if (agency.is(node) || (words <= 4 && /^by\s/i.test(text) && agency.is(text.slice(3)))) {
         removeLine(node, ruleId, 'agency or author name alone on a line (byline)');
       } else if (digit && words <= 20 && stamp.starts(node) && hasDate(text)) {
         removeLine(node, ruleId, 'publication or update time stamp');
       } else if (digit && isDateOnly(text)) {
         removeLine(node, ruleId, 'date or time stamp alone on a line');
-      } else if (byline.starts(node) && (words <= 12 || (digit && words <= 25 && hasDate(text))) && !/[.!?]$/.test(text)) {
+      } else if (byline.starts(node) && (words <= 12 || (digit && words <= 25 && hasDate(text))) && !endsWithOneOf(text, '.!?')) {
         removeLine(node, ruleId, 'byline');
       } else if (at && words <= 10 && HANDLE.test(text) && (RELATIVE_TIME.test(text) || hasDate(text))) {
         removeLine(node, ruleId, 'byline with a handle and a time');

@@ -16,6 +16,7 @@
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
+import { endsWithOneOf } from '../util/text.js';
 import { hasCalendarDate, isDateOnly } from '../util/dates.js';
 
 export const ruleId = 'legal-ads-comments';
@@ -158,7 +159,7 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
         for (const j of [i - 1, i + 1]) {
           const side = lines[j];
           if (!side || !isKept(side) || (j < i ? side.data.blankAfter : node.data.blankAfter)) continue;
-          if (lineWords(side) <= 4 && !/[.!?。]$/u.test(side.data.text)) removeLine(side, ruleId, 'small print of an ad');
+          if (lineWords(side) <= 4 && !endsWithOneOf(side.data.text, '.!?。')) removeLine(side, ruleId, 'small print of an ad');
         }
       }
       else if ((digit && COMMENT_COUNT.test(text)) || comments.is(node) || (words <= 12 && comments.starts(node)) || (words <= 12 && COMMENT_HEADER.test(text)) || (digit && words <= 20 && META_COMMENT_COUNT.test(text))) {

@@ -35,7 +35,7 @@
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineKey, lineWords } from '../util/tree.js';
-import { endsLikeSentence, startsLowerCase, upperShare, wordCount } from '../util/text.js';
+import { endsLikeSentence, endsWithMark, endsWithOneOf, startsLowerCase, upperShare, wordCount } from '../util/text.js';
 import { isBodyText, isNameList } from '../util/shape.js';
 import { hasCalendarDate, hasDate, isDateOnly } from '../util/dates.js';
 
@@ -59,15 +59,25 @@ function isCrumb(node: LineNode): boolean {
 /** A story's closing formula on its own line: `The End`, `おしまい`, `Конец`. */
 const CLOSING_FORMULA = /^(?:the end|fin|ende|конец|fine|fim|おしまい|おわり|めでたし、?めでたし|完|끝)[.!。！]?$/iu;
 
-/** A numbered or bulleted list item, or a line introducing a list. */
-const LIST_ITEM = /^(?:\d{1,3}[.)]\s+\S|[•·▪◦‣*+–-]\s+\S)|\S:$/u;
+/** A numbered or bulleted list item. */
+const LIST_MARK = /^(?:\d{1,3}[.)]\s+\S|[•·▪◦‣*+–-]\s+\S)/u;
+const WHITE_SPACE = /\s/;
 
+/** A numbered or bulleted list item, or a line introducing a list (`/^…|\S:$/`, its end looked at without a scan of the line). */
+function isListItem(text: string): boolean {
+  return LIST_MARK.test(text) || (text.length >= 2 && text.endsWith(':') && !WHITE_SPACE.test(text.charAt(text.length - 2)));
+}
+
+const CODE_START = /^[)\]}]|^(?:--|\/\/) |^(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|JOIN|LEFT JOIN|INNER JOIN|WITH|HAVING|LIMIT|UNION|INSERT INTO|UPDATE|DELETE FROM|CREATE TABLE|VALUES)\b/u;
+const BOX_DRAWING = /[\u2500-\u257f]/u;
 /**
  * A line of program code or a text table: it ends in a brace, a semicolon, a
  * comma or an open bracket, opens with a closing bracket, a comment mark or
  * an SQL clause in capitals, or draws a box.
  */
-const CODE_LINE = /[{};,(]$|^[)\]}]|^(?:--|\/\/) |^(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|JOIN|LEFT JOIN|INNER JOIN|WITH|HAVING|LIMIT|UNION|INSERT INTO|UPDATE|DELETE FROM|CREATE TABLE|VALUES)\b|[\u2500-\u257f]/u;
+function isCodeLine(text: string): boolean {
+  return endsWithOneOf(text, '{};,(') || CODE_START.test(text) || BOX_DRAWING.test(text);
+}
 
 /** A chart's axis label or value drawn as text: a number alone (`$900`, `’18`, `40`, `12.5%`). */
 const CHART_LABEL = /^[-+$€£¥’'(]?\d[\d.,]*[%)]?$/u;
@@ -89,9 +99,9 @@ function isHeadlineShaped(node: LineNode): boolean {
   // A related-content header (`Most Popular Today`, marked by that rule) is never a headline.
   if (words < 3 || words > 30 || text.length > 250 || node.data.boundary === 'related') return false;
   // A sentence, a label, a teaser cut short (`…`, `..`), a note in brackets or a list item is not a headline.
-  if (/[:,;…]$|\.\.$/u.test(text) || /^[(\[（【].*[)\]）】]$/u.test(text) || LIST_ITEM.test(text)) return false;
+  if (endsWithOneOf(text, ':,;…') || text.endsWith('..') || /^[(\[（【].*[)\]）】]$/u.test(text) || isListItem(text)) return false;
   // A full stop ends a sentence, unless the line is in title case (`… Earnings Release. Why You Shouldn’t Worry.`).
-  if (/[^.][.]$/u.test(text) && !isTitleCase(text)) return false;
+  if (text.length >= 2 && text.endsWith('.') && text.charAt(text.length - 2) !== '.' && !isTitleCase(text)) return false;
   return /\p{L}/u.test(text);
 }
 
@@ -168,7 +178,7 @@ function markLongLists(lines: LineNode[], body: boolean[]): void {
   };
   for (let i = 0; i < lines.length; i++) {
     if (!isKept(lines[i])) continue;
-    if (LIST_ITEM.test(lines[i].data.text) && !lines[i].data.text.endsWith(':')) run.push(i);
+    if (LIST_MARK.test(lines[i].data.text) && !lines[i].data.text.endsWith(':')) run.push(i);
     else close();
   }
   close();
@@ -193,7 +203,7 @@ function isTableRow(node: LineNode): boolean {
 /** A table's header row: a few words that do not end like a sentence or a label (`Pos. Driver Points Wins`). */
 function isTableHeader(node: LineNode): boolean {
   const words = lineWords(node);
-  return words >= 3 && words <= 15 && !/[.:!?…]$/u.test(node.data.text);
+  return words >= 3 && words <= 15 && !endsWithOneOf(node.data.text, '.:!?…');
 }
 
 /**
@@ -265,7 +275,7 @@ function densestRun(lines: LineNode[], body: boolean[], limit: number): [number,
     if (body[i]) {
       w = Math.min(node.data.text.length, 600);
       gap = 0;
-    } else if (isKept(node) && (LIST_ITEM.test(node.data.text) || CODE_LINE.test(node.data.text) || onChartAxis(lines, i))) {
+    } else if (isKept(node) && (isListItem(node.data.text) || isCodeLine(node.data.text) || onChartAxis(lines, i))) {
       w = -2;
     } else {
       gap++;
@@ -378,7 +388,7 @@ function articleEnd(lines: LineNode[], body: boolean[], start: number, end: numb
     if (!isKept(node) || node.data.boundary) break;
     const words = lineWords(node);
     const paragraph = node.data.blankBefore && node.data.blankAfter && words >= 5;
-    const prose = words >= 2 && /[.!?…。！？،؟,、，;；]["'”’»)\]）」』]*$/u.test(node.data.text);
+    const prose = words >= 2 && endsWithMark(node.data.text, '.!?…。！？،؟,、，;；');
     // A source citation closing the article: `[Ni’matul Ukhuwah hal. 41]`.
     const citation = node.data.blankBefore && /^[[(（][^[\]()（）]{2,80}[\])）]$/u.test(node.data.text);
     const closing = node.data.blankBefore && CLOSING_FORMULA.test(node.data.text);
@@ -398,7 +408,7 @@ function chooseHeadline(lines: LineNode[], start: number, window: number): numbe
   let title = -1;
   let best = -Infinity;
   // The first body line itself may be a headline: one that ends in `?` or `!`, or in title case.
-  if (isHeadlineShaped(lines[start]) && (/[?!]$/.test(lines[start].data.text) || isTitleCase(lines[start].data.text))) {
+  if (isHeadlineShaped(lines[start]) && (endsWithOneOf(lines[start].data.text, '?!') || isTitleCase(lines[start].data.text))) {
     best = Math.min(lineWords(lines[start]), 10) - 3;
     title = start;
   }
@@ -470,7 +480,7 @@ function removeInBodyHeadlines(lines: LineNode[], body: boolean[], start: number
     }
     const node = lines[i];
     const words = lineWords(node);
-    if (prevBody < 0 || words < 13 || words > 18 || isTitleCase(node.data.text) || /[.!?…:;,"”»)\]。！？]$/u.test(node.data.text)) continue;
+    if (prevBody < 0 || words < 13 || words > 18 || isTitleCase(node.data.text) || endsWithOneOf(node.data.text, '.!?…:;,"”»)]。！？')) continue;
     let next = i + 1;
     while (next <= end && !isKept(lines[next])) next++;
     if (next <= end && body[next]) removeLine(node, ruleId, 'headline of another article between paragraphs');

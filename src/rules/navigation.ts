@@ -16,7 +16,7 @@
 import type { LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
-import { wordCount } from '../util/text.js';
+import { endsWithOneOf, wordCount } from '../util/text.js';
 
 export const ruleId = 'navigation';
 
@@ -42,7 +42,7 @@ const CRUMB_SEPARATOR = /\s(?:»|›|>|\/|\\|→|::)\s/u;
 
 /** Short parts joined by `»`, `›`, `>` …; the last part may be the page's title. */
 function isBreadcrumb(line: string): boolean {
-  if (!CRUMB_SEPARATOR.test(line) || /[.!?]$/.test(line)) return false;
+  if (!CRUMB_SEPARATOR.test(line) || endsWithOneOf(line, '.!?')) return false;
   // Judged without a trailing `| Section | Site`, as it reads once headline-suffix has cut that off.
   const bar = line.indexOf(' | ');
   const text = bar > 0 ? line.slice(0, bar) : line;
@@ -73,7 +73,7 @@ export default function navigation(options: NavigationOptions = {}) {
         removeLine(node, ruleId, 'language switcher');
       } else if (menu.is(node) || (row && text.split(/(?:(?<!\s)\s+)?[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {
         removeLine(node, ruleId, 'menu or site navigation');
-      } else if (words <= 6 && BULLET.test(text) && !/[.!?]$/.test(text)) {
+      } else if (words <= 6 && BULLET.test(text) && !endsWithOneOf(text, '.!?')) {
         removeLine(node, ruleId, 'section bullet or breadcrumb item');
       } else if (words <= 20 && isBreadcrumb(text)) {
         removeLine(node, ruleId, 'breadcrumb');

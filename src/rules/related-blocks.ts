@@ -23,6 +23,7 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
 import { isBodyText } from '../util/shape.js';
+import { endsWithOneOf } from '../util/text.js';
 
 export const ruleId = 'related-blocks';
 
@@ -92,12 +93,12 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
       const node = lines[i];
       const text = node.data.text;
       const words = lineWords(node);
-      if (isKept(node) && words <= 20 && TICKER_ITEM.test(text) && !/[.!?。]$/u.test(text)) {
+      if (isKept(node) && words <= 20 && TICKER_ITEM.test(text) && !endsWithOneOf(text, '.!?。')) {
         removeLine(node, ruleId, 'news-ticker item');
         continue;
       }
       // A header may trail off (`You may also like...`); a sentence ends once.
-      if (words > 8 || /(?<![.…])[.!?。]$/u.test(text)) {
+      if (words > 8 || (endsWithOneOf(text, '.!?。') && !endsWithOneOf(text.slice(0, -1), '.…'))) {
         if (isKept(node) && words <= 40 && TEASER_PREFIX.test(text)) removeLine(node, ruleId, 'teaser link to another article');
         continue;
       }

@@ -22,26 +22,40 @@ import { cutSpan, currentRaw, isKept, removeLine } from '../util/tree.js';
 
 export const ruleId = 'tracking-ids';
 
+/** An ID is a run of this many ASCII letters and digits or more. */
+const ID_RUN = 20;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /**
- * Runs of 20+ ASCII letters and digits that look like IDs, found by one scan
- * over char codes (cheaper than a regex here); most lines have none, and get
- * no array.
+ * Runs of 20+ ASCII letters and digits that look like IDs. Any such run
+ * covers one of every 20 positions, so only those are read first, and the
+ * run around one is read only when it is a letter or digit: about a third
+ * of the line's characters instead of all (a regex for the run tries every
+ * position). Most lines have none, and get no array.
  */
 function idRuns(text: string): Array<[number, number, string]> | undefined {
   let runs: Array<[number, number, string]> | undefined;
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (alnum) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start >= 20 && looksLikeId(text.slice(start, i))) (runs ??= []).push([start, i, 'opaque machine ID']);
-      start = -1;
+  // Every run that starts at `from` or later holds position from + ID_RUN - 1; `from` follows a non-alnum (or is 0).
+  let from = 0;
+  while (from + ID_RUN <= text.length) {
+    const probe = from + ID_RUN - 1;
+    if (!isAsciiAlnum(text.charCodeAt(probe))) {
+      from = probe + 1;
+      continue;
     }
+    let start = probe;
+    while (start > from && isAsciiAlnum(text.charCodeAt(start - 1))) start--;
+    let end = probe + 1;
+    while (end < text.length && isAsciiAlnum(text.charCodeAt(end))) end++;
+    if (end - start >= ID_RUN && looksLikeId(text.slice(start, end))) (runs ??= []).push([start, end, 'opaque machine ID']);
+    from = end + 1;
   }
   return runs;
 }
+
 /** `191119052250266`: a long number alone on a line is an ID (a date or a count is shorter). */
 const NUMERIC_ID = /^\d{12,}$/;
 const PARAMS = /(?:[?&]?(?:utm_[a-z]{1,20}|fbclid|gclid|mc_cid|mc_eid|jsessionid|phpsessid|sessionid|sid)=[^\s&#]{1,300})+/gi;

@@ -1,5 +1,5 @@
 /** Line shapes that several rules share. */
-import { CJK_PHRASE, cjkCount, endsLikeSentence, wordCount } from './text.js';
+import { CJK_PHRASE, cjkCount, endsLikeSentence, endsWithOneOf, wordCount } from './text.js';
 
 const SEPARATORS = /[▪•|·»›◦]/g;
 /** Prose has punctuation somewhere; a tag cloud or a menu run does not. */
@@ -44,7 +44,7 @@ const CONNECTOR = /^(?:and|&|y|und|et|e|de|da|van|von|der|den|la|le|di|del|dos)$
  */
 export function isNameList(text: string): boolean {
   // The cheap tests first: most lines are no list, and need no array of words.
-  if (/[.!?:]$/.test(text) || !/,|\s(?:and|&|y|und|et|e)\s/u.test(text)) return false;
+  if (endsWithOneOf(text, '.!?:') || !/,|\s(?:and|&|y|und|et|e)\s/u.test(text)) return false;
   const words = text.split(/[\s,]+/u).filter(Boolean);
   if (words.length < 2 || words.length > 14) return false;
   return words.every((w) => CONNECTOR.test(w) || /^[\p{Lu}][\p{L}.'’-]*$/u.test(w));

@@ -146,6 +146,22 @@ export function wordCount(text: string): number {
  */
 export const TERMINAL = /[.!?…。！？؟।॥۔።]["'”’»)\]）」』]*(?: ?[(（][^()（）]{1,30}[)）])?$|["”»」』]$/u;
 
+/**
+ * `/[…]$/` without its scan: the text's last UTF-16 unit is one of `chars`
+ * (characters of the BMP). A regex ending in `$` tries every position of the
+ * line; this looks at one.
+ */
+export function endsWithOneOf(text: string, chars: string): boolean {
+  return text.length > 0 && chars.includes(text.charAt(text.length - 1));
+}
+
+/** `/[<marks>]["'”’»)\]）」』]*$/`: one of `marks`, then closing quotes and brackets only, at the end. */
+export function endsWithMark(text: string, marks: string): boolean {
+  let i = text.length;
+  while (i > 0 && isCloser(text.charCodeAt(i - 1))) i--;
+  return i > 0 && marks.includes(text.charAt(i - 1));
+}
+
 /** `TERMINAL` read backwards from the line's end (a regex ending in `$` tries every sentence mark of the line in turn). */
 export function endsLikeSentence(text: string): boolean {
   const end = text.length;
