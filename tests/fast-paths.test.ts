@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { endsLikeSentence, isLetterOrDigit, TERMINAL } from '../src/util/text.js';
 import { hasCalendarDate, MONTHS } from '../src/util/dates.js';
 import trackingIds from '../src/rules/tracking-ids.js';
+import legalAdsComments from '../src/rules/legal-ads-comments.js';
 import { runRule } from './helpers.js';
 
 const DATASETS = join(import.meta.dirname, '..', '..', 'shared', 'datasets');
@@ -97,5 +98,22 @@ describe('tracking-ids', () => {
       }),
       { seed: 11, numRuns: 3000 },
     );
+  });
+});
+
+describe("legal-ads-comments' comment headers", () => {
+  // COMMENT_HEADER is case-insensitive over Unicode: `ſ` reads as `s` and the Kelvin sign as `k`, which lower-casing alone does not give.
+  const cases: Array<[string, boolean]> = [
+    ['Reader responses', true],
+    ['TOP RATED REPLIES', true],
+    ['Reader Responſes', true],
+    ['Alle 3 \u212Aommentare', true],
+    ['12 Responses to “A title”', true],
+    ['Reader responsibilities', false],
+    ['Responses', false],
+  ];
+  it.each(cases)('%s: removed as a header %s', (line, header) => {
+    const { removed } = runRule(legalAdsComments, `An article's first paragraph goes on for a while here.\n\n${line}\n`);
+    expect(removed.some((r) => r.text === line)).toBe(header);
   });
 });

@@ -15,7 +15,7 @@
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineWords } from '../util/tree.js';
-import { phraseMatcher } from '../util/phrases.js';
+import { isAsciiLine, phraseMatcher } from '../util/phrases.js';
 import { endsWithOneOf } from '../util/text.js';
 import { hasCalendarDate, isDateOnly } from '../util/dates.js';
 
@@ -54,7 +54,8 @@ const COMMENT_COUNT = new RegExp(String.raw`^[\[(]?\s*(?:\d+\s+${COMMENT_WORD}|$
 /** Post meta that counts the comments: `Posted in Open thread | Permalink | 10 Comments`. */
 const META_COMMENT_COUNT = new RegExp(String.raw`[|•·]\s*\d+\s+${COMMENT_WORD}\s*$`, 'iu');
 /** A short header of a comment section: `Top Rated Comments`, `Reader comments`, `12 Responses to "…"`, `There are 13 comments`. */
-const COMMENTS_WORD = String.raw`(?:comments|responses|replies|kommentare|commentaires|comentarios|comentários|commenti|комментарии|komentar)`;
+const COMMENTS_WORDS = ['comments', 'responses', 'replies', 'kommentare', 'commentaires', 'comentarios', 'comentários', 'commenti', 'комментарии', 'komentar'];
+const COMMENTS_WORD = `(?:${COMMENTS_WORDS.join('|')})`;
 const COMMENT_HEADER = new RegExp(String.raw`^(?:(?:[\p{L}'’-]+\s+){0,3}\d+\s+|(?:[\p{L}'’-]+\s+){1,3})${COMMENTS_WORD}(?:\s+(?:to|on|zu|sur|a|para)\s.{1,80})?$`, 'iu');
 const FORM_FIELD = /^(?:name|e-?mail|email address|website|comment|имя|сайт|комментарий|nombre|correo electrónico|nome|sito web|kommentar)\s*\*?$/iu;
 
@@ -124,6 +125,8 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
   const comments = phraseMatcher(COMMENT_PHRASES);
   // `Comments made by …` is a sentence: only wording of two words or more opens a longer line.
   const commentNotice = phraseMatcher(COMMENT_PHRASES.filter((p) => p.includes(' ')));
+  // COMMENT_HEADER ends on one of these words: on an ASCII line, a line without one is no header (one bit test instead of the regex).
+  const commentsWord = phraseMatcher(COMMENTS_WORDS);
   /** A long copyright notice (`© 2019 Beachbody, LLC. All rights reserved. … trademarks …`) opens the page's footer. */
   const isNotice = (text: string) => RIGHTS_RESERVED.test(text) && COPYRIGHT.test(text);
   const footer = (node: LineNode) => {
@@ -162,7 +165,7 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
           if (lineWords(side) <= 4 && !endsWithOneOf(side.data.text, '.!?。')) removeLine(side, ruleId, 'small print of an ad');
         }
       }
-      else if ((digit && COMMENT_COUNT.test(text)) || comments.is(node) || (words <= 12 && comments.starts(node)) || (words <= 12 && COMMENT_HEADER.test(text)) || (digit && words <= 20 && META_COMMENT_COUNT.test(text))) {
+      else if ((digit && COMMENT_COUNT.test(text)) || comments.is(node) || (words <= 12 && comments.starts(node)) || (words <= 12 && (commentsWord.has(node) || !isAsciiLine(node)) && COMMENT_HEADER.test(text)) || (digit && words <= 20 && META_COMMENT_COUNT.test(text))) {
         removeLine(node, ruleId, 'comment section prompt or counter');
         node.data.boundary = 'comments';
       }

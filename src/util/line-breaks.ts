@@ -343,7 +343,7 @@ export function forEachGap(words: WordFacts, gap: (k: number, row: Float64Array)
 /** The stopwords of the text's language (guessed from its head). */
 export function stopwordsFor(text: string): Set<string> {
   // A few hundred words tell the language; the guess is made once per text.
-  return stopwordsOf(detectLanguage(text.length > 4000 ? text.slice(0, 4000) : text, 500));
+  return stopwordsOf(detectLanguage(text, 500, 4000));
 }
 
 /** Weights with the model's scaling folded in: z = bias + Σ weight·x. */

@@ -28,22 +28,32 @@ export interface Words {
   /** The text this analysis was made from. */
   source: string;
   key: string;
-  words: string[];
+  /** How many words the analysed text has (runs of letters and digits of `key`). */
+  count: number;
+  /** The words themselves, made only when a matcher looks closer (see `mask`): most lines never need them. */
+  words: string[] | undefined;
   /** The line holds characters of a script written without spaces. */
   unspaced: boolean;
-  joined?: string;
+  /** `key` is all ASCII: a case-insensitive regex then reads it as its lower-cased words do. */
+  ascii: boolean;
+  joined: string | undefined;
   /** Set when only the line's head was read (long lines); `has` and `ends` then read the whole line. */
-  text?: string;
+  text: string | undefined;
   /** The whole line's analysis, once `has` or `ends` needed it. */
-  full?: Words;
-  /** Bits of the matchers that have a phrase starting with one of `words` (see `maskOf`). */
-  mask?: number;
-  /** The registry size `mask` was computed for. */
-  maskFor?: number;
-  /** Bits of the matchers that have a phrase starting with the first word (see `firstBits`). */
-  first?: number;
-  /** The registry size `first` was computed for. */
-  firstFor?: number;
+  full: Words | undefined;
+  /**
+   * Bits of the matchers that may have a phrase starting with one of the
+   * words: each word's bits are looked up by a hash of the word, so a bit may
+   * be set for a word that only shares a hash; a matcher with its bit set
+   * then compares the words themselves (see `maskOf`).
+   */
+  mask: number;
+  /** The same for the first word only (see `firstBits`). */
+  first: number;
+  /** The hash of the last word (`ends` looks closer only when a phrase ends with a word of that hash). */
+  last: number;
+  /** The registry size `mask` and `first` were computed for. */
+  maskFor: number;
 }
 
 /**
@@ -53,7 +63,45 @@ export interface Words {
  */
 const HEAD = 240;
 
-const UNSPACED_CHAR = /[\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+/** A UTF-16 unit of a script written without spaces (Thai, Hangul, kana, CJK). */
+function isUnspacedUnit(c: number): boolean {
+  return (
+    (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3130 && c <= 0x318f) ||
+    (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)
+  );
+}
+
+/*
+ * One shared index for `has`: each distinct phrase list gets a bit, and each
+ * word's hash maps to the bits of the lists that have a phrase starting with
+ * a word of that hash. A line's mask (one look-up per word, once per line)
+ * then tells every matcher at once whether it needs to look closer.
+ */
+const BITS = 30;
+const listBits = new Map<string, number>();
+const hashBits = new Map<number, number>();
+
+function registerList(key: string, firsts: Iterable<string>): number {
+  let bit = listBits.get(key);
+  if (bit !== undefined) return bit;
+  if (listBits.size >= BITS) return 0; // no bit left: this matcher always looks closer
+  bit = 1 << listBits.size;
+  listBits.set(key, bit);
+  for (const w of firsts) {
+    const h = hashWord(w);
+    hashBits.set(h, (hashBits.get(h) ?? 0) | bit);
+  }
+  return bit;
+}
+
+/** FNV-1a over a word's UTF-16 units: the key of the word-to-lists index, with no string made per word. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+function hashWord(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h;
+}
 
 /** Words of a lower-cased line: runs of letters and digits (`\w` without `_`), one pass, ASCII fast. */
 function wordsIn(key: string): string[] {
@@ -81,10 +129,58 @@ function wordsIn(key: string): string[] {
   return words;
 }
 
-/** The analysis of `text` (a line, or its head when `whole` is the longer line). Every field set: one object shape. */
-function analyse(text: string, source = text, whole: string | undefined = undefined): Words {
-  const key = comparable(text);
-  return { source, key, words: wordsIn(key), unspaced: UNSPACED_CHAR.test(key), joined: undefined, text: whole, mask: undefined, maskFor: undefined, first: undefined, firstFor: undefined, full: undefined };
+/**
+ * The analysis of `text` (a line, or its head when `whole` is the longer
+ * line), in one pass over its key: the words as `wordsIn` cuts them are
+ * counted and hashed, not made, and their lists' bits gathered. Every field
+ * set: one object shape.
+ */
+function analyse(text: string, source = text, whole: string | undefined = undefined, key = comparable(text)): Words {
+  let count = 0;
+  let mask = 0;
+  let first = 0;
+  let last = 0;
+  let unspaced = false;
+  let ascii = true;
+  let h = FNV_OFFSET;
+  let inWord = false;
+  let i = 0;
+  while (i <= key.length) {
+    let width = 1;
+    let letter = false;
+    if (i < key.length) {
+      const c = key.charCodeAt(i);
+      if (c >= 128) {
+        ascii = false;
+        if (!unspaced && isUnspacedUnit(c)) unspaced = true;
+      }
+      // Only a high surrogate starts a code point of two units.
+      const cp = c < 0xd800 ? c : key.codePointAt(i)!;
+      if (cp > 0xffff) width = 2;
+      letter = isLetterOrDigit(cp);
+      if (letter) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        if (width === 2) h = Math.imul(h ^ key.charCodeAt(i + 1), FNV_PRIME);
+      }
+    }
+    if (letter) inWord = true;
+    else if (inWord) {
+      const bits = hashBits.get(h) ?? 0;
+      mask |= bits;
+      if (count === 0) first = bits;
+      last = h;
+      count++;
+      h = FNV_OFFSET;
+      inWord = false;
+    }
+    i += width;
+  }
+  return { source, key, count, words: undefined, unspaced, ascii, joined: undefined, text: whole, full: undefined, mask, first, last, maskFor: listBits.size };
+}
+
+/** The words of an analysis, made the first time a matcher needs them. */
+function wordsOfAnalysis(w: Words): string[] {
+  return (w.words ??= wordsIn(w.key));
 }
 
 // Every rule's matchers look at every line of a document in turn, so the
@@ -124,53 +220,47 @@ function wordsOfInput(input: string | LineNode): Words {
 /** The whole line's words, for `has` and `ends` on a line whose head alone was read. */
 function allWordsOf(input: string | LineNode): Words {
   const w = wordsOfInput(input);
-  return w.text === undefined ? w : (w.full ??= analyse(w.text));
-}
-
-/*
- * One shared index for \`has\`: each distinct phrase list gets a bit, and each
- * word maps to the bits of the lists that have a phrase starting with it. A
- * line's mask (one look-up per word, once per line) then tells every matcher
- * at once whether it needs to look closer.
- */
-const BITS = 30;
-const listBits = new Map<string, number>();
-const wordBits = new Map<string, number>();
-
-function registerList(key: string, firsts: Iterable<string>): number {
-  let bit = listBits.get(key);
-  if (bit !== undefined) return bit;
-  if (listBits.size >= BITS) return 0; // no bit left: this matcher always looks closer
-  bit = 1 << listBits.size;
-  listBits.set(key, bit);
-  for (const w of firsts) wordBits.set(w, (wordBits.get(w) ?? 0) | bit);
-  return bit;
-}
-
-function maskOf(w: Words): number {
-  if (w.maskFor !== listBits.size) {
-    let mask = 0;
-    for (const word of w.words) {
-      const bits = wordBits.get(word);
-      if (bits !== undefined) mask |= bits;
-    }
-    w.mask = mask;
-    w.maskFor = listBits.size;
-  }
-  return w.mask!;
+  if (w.text === undefined) return w;
+  // The line's own comparison key (`lineKey`) is that of the whole text: no second lower-casing.
+  return (w.full ??= analyse(w.text, w.text, undefined, typeof input !== 'string' && input.data.key !== undefined ? input.data.key : undefined));
 }
 
 /**
- * The bits of the lists with a phrase that starts with the line's first
- * word: one look-up per line answers `is` and `starts` for every matcher
- * (most lines start with a word that opens no phrase).
+ * The bits of the lists that may have a phrase starting with one of the
+ * line's words, for the registry as it is now (an analysis made before a
+ * list was added is brought up to date from its words).
+ */
+function maskOf(w: Words): number {
+  if (w.maskFor !== listBits.size) refreshBits(w);
+  return w.mask;
+}
+
+/**
+ * The bits of the lists that may have a phrase starting with the line's
+ * first word: one look-up per line answers `is` and `starts` for every
+ * matcher (most lines start with a word that opens no phrase).
  */
 function firstBits(w: Words): number {
-  if (w.firstFor !== listBits.size) {
-    w.first = w.words.length === 0 ? 0 : (wordBits.get(w.words[0]) ?? 0);
-    w.firstFor = listBits.size;
-  }
-  return w.first!;
+  if (w.maskFor !== listBits.size) refreshBits(w);
+  return w.first;
+}
+
+function refreshBits(w: Words): void {
+  const words = wordsOfAnalysis(w);
+  let mask = 0;
+  for (const word of words) mask |= hashBits.get(hashWord(word)) ?? 0;
+  w.mask = mask;
+  w.first = words.length === 0 ? 0 : (hashBits.get(hashWord(words[0])) ?? 0);
+  w.maskFor = listBits.size;
+}
+
+/**
+ * The line's comparison key (`comparable`) is all ASCII. A case-insensitive
+ * regex then matches the line only where its lower-cased words would: a
+ * phrase matcher over the same words is a cheap first test for it.
+ */
+export function isAsciiLine(input: string | LineNode): boolean {
+  return allWordsOf(input).ascii;
 }
 
 /** Phrases are short: a longer line is never one (and HEAD reads this much). */
@@ -196,8 +286,9 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
   const suffixes = new Set<string>();
   const unspaced: string[] = [];
   const firsts = new Set<string>();
-  /** Last words of the phrases of two words or more (`ends` looks no further unless the line ends with one). */
+  /** Last words of the phrases of two words or more (`ends` looks no further unless the line ends with one), and their hashes. */
   const lasts = new Set<string>();
+  const lastHashes = new Set<number>();
   let longest = 0;
   for (const phrase of lists.flatMap((l) => l ?? [])) {
     const words = wordsIn(comparable(phrase));
@@ -210,13 +301,16 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
         suffixes.add(words.slice(words.length - n).join(' '));
       }
       firsts.add(words[0]);
-      if (words.length > 1) lasts.add(words[words.length - 1]);
+      if (words.length > 1) {
+        lasts.add(words[words.length - 1]);
+        lastHashes.add(hashWord(words[words.length - 1]));
+      }
       longest = Math.max(longest, words.length);
     }
   }
   const bit = registerList([...spaced].sort().join('\n'), firsts);
   /** Can a phrase start at the line's first word? One bit test when the list has a bit. */
-  const opens = (w: Words): boolean => (bit === 0 ? firsts.has(w.words[0]) : (firstBits(w) & bit) !== 0);
+  const opens = (w: Words): boolean => (bit === 0 ? firsts.has(wordsOfAnalysis(w)[0]) : (firstBits(w) & bit) !== 0);
   /** Does a phrase start at word `i`? */
   const at = (words: string[], i: number): boolean => {
     if (!firsts.has(words[i])) return false;
@@ -232,17 +326,19 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
     is(line) {
       if ((typeof line === 'string' ? line : line.data.text).length > PREFIX) return false;
       const w = wordsOfInput(line);
-      if (w.words.length === 0) return false;
-      if (w.words.length <= longest && opens(w) && spaced.has((w.joined ??= w.words.join(' ')))) return true;
-      return w.unspaced && unspaced.length > 0 && unspaced.includes(w.words.join(''));
+      if (w.count === 0) return false;
+      if (w.count <= longest && opens(w) && spaced.has((w.joined ??= wordsOfAnalysis(w).join(' ')))) return true;
+      return w.unspaced && unspaced.length > 0 && unspaced.includes(wordsOfAnalysis(w).join(''));
     },
     starts(line) {
       const w = wordsOfInput(line);
-      if (w.words.length && opens(w) && at(w.words, 0)) return true;
+      if (w.count > 0 && opens(w) && at(wordsOfAnalysis(w), 0)) return true;
       return w.unspaced && unspaced.some((p) => w.key.startsWith(p));
     },
     ends(line) {
-      const { words } = allWordsOf(line);
+      const w = allWordsOf(line);
+      if (w.count < 2 || !lastHashes.has(w.last)) return false;
+      const words = wordsOfAnalysis(w);
       if (words.length < 2 || !lasts.has(words[words.length - 1])) return false;
       let gram = '';
       for (let n = 1; n <= longest && n <= words.length; n++) {
@@ -254,8 +350,9 @@ export function phraseMatcher(...lists: Array<readonly string[] | undefined>): P
     },
     has(line) {
       const w = allWordsOf(line);
-      const { key, words, unspaced: cjk } = w;
+      const { key, unspaced: cjk } = w;
       if (bit === 0 || (maskOf(w) & bit) !== 0) {
+        const words = wordsOfAnalysis(w);
         for (let i = 0; i < words.length; i++) if (at(words, i)) return true;
       }
       return cjk && unspaced.some((p) => key.includes(p));

@@ -138,7 +138,8 @@ export function lineKey(node: LineNode): string {
   if (data.key === undefined) {
     // The phrase matchers' analysis of the whole line (not of its head only) holds this very key.
     const words = data.phrases;
-    data.key = words !== undefined && words.source === data.text && words.text === undefined ? words.key : comparable(data.text);
+    const whole = words === undefined || words.source !== data.text ? undefined : words.text === undefined ? words : words.full;
+    data.key = whole !== undefined ? whole.key : comparable(data.text);
   }
   return data.key;
 }
