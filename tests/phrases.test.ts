@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phraseMatcher } from '../dist/util/phrases.js';
+import { hashWord, phraseMatcher } from '../dist/util/phrases.js';
 import { parseLines } from '../dist/pipeline/parser.js';
 
 describe('phrase matchers', () => {
@@ -30,5 +30,30 @@ describe('phrase matchers', () => {
       expect(matchers[i].starts(`Marker${i} word and more`)).toBe(true);
       expect(matchers[i].is(`Marker${(i + 1) % 40} word`)).toBe(false);
     }
+  });
+
+  it('never take a word for another that only shares its hash', () => {
+    // Two different words with one hash (found by search: there are many among 2^17 words).
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const word = `w${i.toString(36)}`;
+      const other = seen.get(hashWord(word));
+      if (other !== undefined) pair = [other, word];
+      else seen.set(hashWord(word), word);
+    }
+    const [a, b] = pair;
+    expect(a).not.toBe(b);
+    expect(hashWord(a)).toBe(hashWord(b));
+    const m = phraseMatcher([a, `${a} zebra`]);
+    expect(m.is(a)).toBe(true);
+    expect(m.is(b)).toBe(false);
+    expect(m.starts(`${b} zebra`)).toBe(false);
+    expect(m.has(`one ${b} zebra two`)).toBe(false);
+    expect(m.has(`one ${a} zebra two`)).toBe(true);
+    expect(m.ends(`one ${b} zebra`)).toBe(false);
+    const last = phraseMatcher([`quokka ${a}`]);
+    expect(last.ends(`one quokka ${b}`)).toBe(false);
+    expect(last.ends(`one quokka ${a}`)).toBe(true);
   });
 });
