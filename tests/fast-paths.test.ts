@@ -9,11 +9,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { endsLikeSentence, isLetterOrDigit, TERMINAL } from '../src/util/text.js';
+import { comparable, endsLikeSentence, isLetterOrDigit, TERMINAL } from '../src/util/text.js';
 import { hasCalendarDate, MONTHS } from '../src/util/dates.js';
 import trackingIds from '../src/rules/tracking-ids.js';
-import legalAdsComments from '../src/rules/legal-ads-comments.js';
+import legalAdsComments, { COPYRIGHT, mayBeCopyright, mayReserveRights, RIGHTS_RESERVED } from '../src/rules/legal-ads-comments.js';
 import { runRule } from './helpers.js';
+import { CharFacts, lineChars } from '../src/util/phrases.js';
+import { parseLines } from '../src/pipeline/parser.js';
 
 const DATASETS = join(import.meta.dirname, '..', '..', 'shared', 'datasets');
 function devLines(): string[] {
@@ -115,5 +117,37 @@ describe("legal-ads-comments' comment headers", () => {
   it.each(cases)('%s: removed as a header %s', (line, header) => {
     const { removed } = runRule(legalAdsComments, `An article's first paragraph goes on for a while here.\n\n${line}\n`);
     expect(removed.some((r) => r.text === line)).toBe(header);
+  });
+});
+
+describe('lineChars', () => {
+  it("has each character class exactly when the line's text has it (a breadcrumb separator at least when it has one)", () => {
+    const lines = devLines().filter((l) => l.length > 0);
+    lines.push('Home » News', 'A › B', 'x → y', 'a :: b', 'a \\ b', '«quoted»', '• item', 'a · b', '12 | 3', 'no marks at all', 'x'.repeat(300) + ' 1');
+    const wrong: string[] = [];
+    for (const line of lines) {
+      const node = parseLines(line + '\n').children[0];
+      if (!node) continue;
+      const chars = lineChars(node);
+      const text = node.data.text;
+      const has = (bit: number) => (chars & bit) !== 0;
+      if (has(CharFacts.DIGIT) !== /\d/.test(text) && text.length <= 240) wrong.push(`digit: ${text}`);
+      if (has(CharFacts.BAR) !== /[|•·]/.test(text) && text.length <= 240) wrong.push(`bar: ${text}`);
+      if (has(CharFacts.SLASH) !== text.includes('/') && text.length <= 240) wrong.push(`slash: ${text}`);
+      if (/[»›>\\→:]/u.test(text) && !has(CharFacts.CRUMB)) wrong.push(`crumb: ${text}`);
+      // A long line's head alone was analysed: every bit is set, so no rule skips its regex.
+      if (text.length > 240 && chars !== -1) wrong.push(`long: ${text.slice(0, 40)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe("legal-ads-comments' first looks for a rights notice", () => {
+  it('let through every line COPYRIGHT or RIGHTS_RESERVED matches', () => {
+    const lines = devLines();
+    lines.push('COPYRIGHT 2019 ACME', '© 2019', '(C) 2019 Foo', 'Copyright©', 'ALL RIGHTS RESERVED.', 'Tous droits RÉSERVÉS', 'Все права ЗАЩИЩЕНЫ', 'Alle Rechte VORBEHALTEN', 'Diritti Riservati');
+    const missed = lines.filter((l) => (COPYRIGHT.test(l) && !mayBeCopyright(comparable(l))) || (RIGHTS_RESERVED.test(l) && !mayReserveRights(comparable(l))));
+    expect(missed).toEqual([]);
+    expect(lines.filter((l) => COPYRIGHT.test(l)).length).toBeGreaterThan(20);
   });
 });

@@ -10,6 +10,7 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { Line, lineData, segmentLine } from '../util/tree.js';
 import { endsLikeSentence, needsOutputWork, startsLowerCase, toOutputText } from '../util/text.js';
 import type { BreakModel } from '../util/line-breaks.js';
+import { startDocument } from '../util/phrases.js';
 
 export interface ParseOptions {
   /** Where to break text that came without line breaks (`src/util/line-breaks.ts`); the shipped model by default. */
@@ -94,10 +95,11 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
   if (blankGaps * PARAGRAPH_MARKS < children.length - 1) for (const c of children) c.data.blankBefore = c.data.blankAfter = true;
   // A single line is measured by its text, as settle.ts measures the output's one line.
   const single = children.length === 1;
-  if (isUnbroken(single ? children[0].data.text.length : n, children.length)) {
-    return { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? cutLine(c, single, options.breakModel) : [c])), data: { length: n, unbroken: true } };
-  }
-  return { type: 'root', children, data: { length: n } };
+  const root: LineRoot = isUnbroken(single ? children[0].data.text.length : n, children.length)
+    ? { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? cutLine(c, single, options.breakModel) : [c])), data: { length: n, unbroken: true } }
+    : { type: 'root', children, data: { length: n } };
+  startDocument();
+  return root;
 }
 
 /** unified plugin: use `parseLines` as the processor's parser. */

@@ -19,7 +19,7 @@
 import type { LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineWords } from '../util/tree.js';
 import { hasDate, isDateOnly } from '../util/dates.js';
-import { phraseMatcher } from '../util/phrases.js';
+import { CharFacts, lineChars, phraseMatcher } from '../util/phrases.js';
 import { endsWithOneOf } from '../util/text.js';
 
 export const ruleId = 'bylines-stamps';
@@ -49,7 +49,6 @@ export interface BylinesStampsOptions {
 }
 
 /** `Write to Al Root at allen.root@dowjones.com`, `Contact the author: …`. */
-const DIGIT = /\d/;
 const CONTACT = /^(?:write to|contact|email|e-mail|reach|follow)\b[^@]{0,80}@\S+$|^[^\s@]{1,40}@[^\s@]{1,40}\.[a-z]{2,10}$/iu;
 /** `Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par Martin Untersinger`. */
 const INNER_BYLINE = /(?:^|[|•·]\s*)(?:by|par|por|von|di|door|av|oleh|posted by|written by)\s+\p{Lu}/iu;
@@ -73,7 +72,7 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
       if (text.length > 160) continue;
       const words = lineWords(node);
       // Dates, handles, addresses and reading times all need a digit or an `@`.
-      const digit = DIGIT.test(text);
+      const digit = (lineChars(node) & CharFacts.DIGIT) !== 0;
       const at = text.includes('@');
       if (words <= 1 && byline.is(node)) {
         // `por` / `César Salza`: the label alone, the name on the next line.

@@ -14,8 +14,8 @@
  *   out: (all removed)
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { isKept, removeLine, lineWords } from '../util/tree.js';
-import { isAsciiLine, phraseMatcher } from '../util/phrases.js';
+import { isKept, lineKey, removeLine, lineWords } from '../util/tree.js';
+import { CharFacts, isAsciiLine, lineChars, phraseMatcher } from '../util/phrases.js';
 import { endsWithOneOf } from '../util/text.js';
 import { hasCalendarDate, isDateOnly } from '../util/dates.js';
 
@@ -45,15 +45,28 @@ export const COMMENT_PHRASES = [
   '评论', '发表评论', 'コメント', '댓글',
 ];
 /** `© …`, `(c) 2019`, `Copyright 2019 …`, `Copyright © …`: a rights notice, not a sentence about copyright. */
-const COPYRIGHT = /©|\(c\)\s*(?:19|20)\d\d|^copyright\b|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)/i;
+export const COPYRIGHT = /©|\(c\)\s*(?:19|20)\d\d|^copyright\b|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)/i;
 /** `All rights reserved` in the languages of LEGAL_PHRASES. */
-const RIGHTS_RESERVED = /rights reserved|rechte vorbehalten|derechos reservados|direitos reservados|droits réservés|diritti riservati|права защищены/i;
+export const RIGHTS_RESERVED = /rights reserved|rechte vorbehalten|derechos reservados|direitos reservados|droits réservés|diritti riservati|права защищены/i;
 const COMMENT_WORD = String.raw`(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари[йяев]{0,2}|komentar|评论|コメント|댓글)`;
 /** `3 comments`, `[ 167 comments ]`, `Comments (12)`. */
 const COMMENT_COUNT = new RegExp(String.raw`^[\[(]?\s*(?:\d+\s+${COMMENT_WORD}|${COMMENT_WORD}\s*[\[(]?\d+[\])]?)\s*[\])]?$`, 'iu');
 /** Post meta that counts the comments: `Posted in Open thread | Permalink | 10 Comments`. */
 const META_COMMENT_COUNT = new RegExp(String.raw`[|•·]\s*\d+\s+${COMMENT_WORD}\s*$`, 'iu');
 /** A short header of a comment section: `Top Rated Comments`, `Reader comments`, `12 Responses to "…"`, `There are 13 comments`. */
+/**
+ * A line's comparison key (`lineKey`, lower-cased) holds one of these
+ * wherever COPYRIGHT / RIGHTS_RESERVED can match its text: their `i` flag
+ * reads case as lower-casing does. One native search each rules most lines
+ * out before the regex scans them.
+ */
+export function mayBeCopyright(key: string): boolean {
+  return key.includes('©') || key.includes('copyright') || key.includes('(c)');
+}
+export function mayReserveRights(key: string): boolean {
+  return key.includes('serv') || key.includes('vorbehalt') || key.includes('защищ');
+}
+
 const COMMENTS_WORDS = ['comments', 'responses', 'replies', 'kommentare', 'commentaires', 'comentarios', 'comentários', 'commenti', 'комментарии', 'komentar'];
 const COMMENTS_WORD = `(?:${COMMENTS_WORDS.join('|')})`;
 const COMMENT_HEADER = new RegExp(String.raw`^(?:(?:[\p{L}'’-]+\s+){0,3}\d+\s+|(?:[\p{L}'’-]+\s+){1,3})${COMMENTS_WORD}(?:\s+(?:to|on|zu|sur|a|para)\s.{1,80})?$`, 'iu');
@@ -128,7 +141,7 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
   // COMMENT_HEADER ends on one of these words: on an ASCII line, a line without one is no header (one bit test instead of the regex).
   const commentsWord = phraseMatcher(COMMENTS_WORDS);
   /** A long copyright notice (`© 2019 Beachbody, LLC. All rights reserved. … trademarks …`) opens the page's footer. */
-  const isNotice = (text: string) => RIGHTS_RESERVED.test(text) && COPYRIGHT.test(text);
+  const isNotice = (node: LineNode) => mayReserveRights(lineKey(node)) && mayBeCopyright(lineKey(node)) && RIGHTS_RESERVED.test(node.data.text) && COPYRIGHT.test(node.data.text);
   const footer = (node: LineNode) => {
     removeLine(node, ruleId, 'copyright notice');
     node.data.boundary = 'footer';
@@ -151,11 +164,12 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
         continue;
       }
       if (words > 30) {
-        if (words <= 80 && isNotice(text)) footer(node);
+        if (words <= 80 && isNotice(node)) footer(node);
         continue;
       }
       // Comment counters need a digit.
-      const digit = /\d/.test(text);
+      const chars = lineChars(node);
+      const digit = (chars & CharFacts.DIGIT) !== 0;
       if (ads.is(node) || AD_WIDGET.test(text)) {
         removeLine(node, ruleId, 'ad label');
         // An ad's own small print sits right beside its label: `Disclosures SmartAsset.com`.
@@ -165,13 +179,13 @@ export default function legalAdsComments(options: LegalAdsCommentsOptions = {}) 
           if (lineWords(side) <= 4 && !endsWithOneOf(side.data.text, '.!?。')) removeLine(side, ruleId, 'small print of an ad');
         }
       }
-      else if ((digit && COMMENT_COUNT.test(text)) || comments.is(node) || (words <= 12 && comments.starts(node)) || (words <= 12 && (commentsWord.has(node) || !isAsciiLine(node)) && COMMENT_HEADER.test(text)) || (digit && words <= 20 && META_COMMENT_COUNT.test(text))) {
+      else if ((digit && COMMENT_COUNT.test(text)) || comments.is(node) || (words <= 12 && comments.starts(node)) || (words <= 12 && (commentsWord.has(node) || !isAsciiLine(node)) && COMMENT_HEADER.test(text)) || (digit && words <= 20 && (chars & CharFacts.BAR) !== 0 && META_COMMENT_COUNT.test(text))) {
         removeLine(node, ruleId, 'comment section prompt or counter');
         node.data.boundary = 'comments';
       }
       else if (FORM_FIELD.test(text)) removeLine(node, ruleId, 'comment form field');
-      else if ((words <= 20 && COPYRIGHT.test(text)) || (words <= 15 && legal.has(node))) removeLine(node, ruleId, 'copyright, terms or privacy line');
-      else if (isNotice(text)) footer(node);
+      else if ((words <= 20 && mayBeCopyright(lineKey(node)) && COPYRIGHT.test(text)) || (words <= 15 && legal.has(node))) removeLine(node, ruleId, 'copyright, terms or privacy line');
+      else if (isNotice(node)) footer(node);
     }
   };
 }

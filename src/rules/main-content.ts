@@ -37,6 +37,7 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineKey, lineWords } from '../util/tree.js';
 import { endsLikeSentence, endsWithMark, endsWithOneOf, startsLowerCase, upperShare, wordCount } from '../util/text.js';
 import { isBodyText, isNameList } from '../util/shape.js';
+import { CharFacts, lineChars } from '../util/phrases.js';
 import { hasCalendarDate, hasDate, isDateOnly } from '../util/dates.js';
 
 export const ruleId = 'main-content';
@@ -195,7 +196,7 @@ const QUOTES = /["“”«»„]/u;
  */
 function isTableRow(node: LineNode): boolean {
   const words = lineWords(node);
-  if (words < 2 || words > 15) return false;
+  if (words < 2 || words > 15 || (lineChars(node) & CharFacts.DIGIT) === 0) return false;
   const numbers = node.data.text.match(CELL_NUMBER)?.length ?? 0;
   return numbers >= 2 && numbers * 4 >= words && !QUOTES.test(node.data.text);
 }

@@ -15,7 +15,7 @@
  */
 import type { LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineWords } from '../util/tree.js';
-import { phraseMatcher } from '../util/phrases.js';
+import { CharFacts, lineChars, phraseMatcher } from '../util/phrases.js';
 import { endsWithOneOf, wordCount } from '../util/text.js';
 
 export const ruleId = 'navigation';
@@ -68,14 +68,15 @@ export default function navigation(options: NavigationOptions = {}) {
       const words = lineWords(node);
       // Only a line with a separator can be a row of items. `(?:(?<!\s)\s+)?` in the splits, not
       // `\s*`: white space before a separator is matched from the start of its run only (linear).
-      const row = words <= 8 && SEPARATED.test(text);
+      const chars = lineChars(node);
+      const row = words <= 8 && (chars & (CharFacts.BAR | CharFacts.SLASH)) !== 0 && SEPARATED.test(text);
       if (endonym.is(node) || (row && text.split(/(?:(?<!\s)\s+)?[|•·/]\s*/u).every((p) => endonym.is(p)))) {
         removeLine(node, ruleId, 'language switcher');
       } else if (menu.is(node) || (row && text.split(/(?:(?<!\s)\s+)?[|/•·]\s*/u).every((p) => p === '' || menu.is(p)))) {
         removeLine(node, ruleId, 'menu or site navigation');
       } else if (words <= 6 && BULLET.test(text) && !endsWithOneOf(text, '.!?')) {
         removeLine(node, ruleId, 'section bullet or breadcrumb item');
-      } else if (words <= 20 && isBreadcrumb(text)) {
+      } else if (words <= 20 && (chars & (CharFacts.SLASH | CharFacts.CRUMB)) !== 0 && isBreadcrumb(text)) {
         removeLine(node, ruleId, 'breadcrumb');
       }
     }

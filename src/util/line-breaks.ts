@@ -215,6 +215,15 @@ export function markLexicon(facts: WordFacts, keys: readonly string[], lexicon: 
   facts.after = after;
 }
 
+/** What `wordFacts` knows of a word wherever it stands. */
+interface SeenWord {
+  flags: number;
+  before: number;
+  after: number;
+  /** Its key opens a phrase of the index, and it is capitalised. */
+  opens: boolean;
+}
+
 /**
  * Find the words (runs of non-space characters) of `text` and their facts;
  * `phrases` marks where those phrases start and end, `lexicon` gives each
@@ -236,21 +245,33 @@ export function wordFacts(text: string, stopwords: Set<string>, phrases?: Phrase
   const openers: number[] = [];
   let n = 0;
   let start = -1;
+  // What each distinct word is, worked out once: words repeat (function words, a menu on every page of a list).
+  const seen = new Map<string, SeenWord>();
   for (let i = 0; i <= text.length; i++) {
     const space = i === text.length || isSpace(text.charCodeAt(i));
     if (space && start >= 0) {
       starts[n] = start;
       ends[n] = i;
       const w = text.slice(start, i);
-      // The word's key, made once: stopwords, phrases and the lexicon all look it up.
-      const key = lexiconKey(w);
-      const f = wordFlags(w, key, stopwords);
-      flags[n] = f;
-      if (before !== undefined && after !== undefined && lexicon !== undefined) {
-        before[n] = lexicon.before.get(key) ?? 0;
-        after[n] = lexicon.after.get(key) ?? 0;
+      let known = seen.get(w);
+      if (known === undefined) {
+        // The word's key, made once: stopwords, phrases and the lexicon all look it up.
+        const key = lexiconKey(w);
+        const f = wordFlags(w, key, stopwords);
+        known = {
+          flags: f,
+          before: lexicon?.before.get(key) ?? 0,
+          after: lexicon?.after.get(key) ?? 0,
+          opens: index !== undefined && (f & CAP) !== 0 && index.has(key),
+        };
+        seen.set(w, known);
       }
-      if (index !== undefined && (f & CAP) !== 0 && index.has(key)) openers.push(n);
+      flags[n] = known.flags;
+      if (before !== undefined && after !== undefined) {
+        before[n] = known.before;
+        after[n] = known.after;
+      }
+      if (known.opens) openers.push(n);
       n++;
       start = -1;
     } else if (!space && start < 0) start = i;
@@ -258,6 +279,12 @@ export function wordFacts(text: string, stopwords: Set<string>, phrases?: Phrase
   const facts: WordFacts = { starts, ends, flags, count, before, after };
   if (index !== undefined && openers.length > 0) markPhrases(text, facts, index, openers);
   return facts;
+}
+
+/** `Math.log1p` of the small counts the features take it of (lengths, words since or until a sentence end), from a table. */
+const LOG1P = Float64Array.from({ length: 1024 }, (_, i) => Math.log1p(i));
+function log1pOf(count: number): number {
+  return count < 1024 ? LOG1P[count] : Math.log1p(count);
 }
 
 /**
@@ -286,8 +313,8 @@ export function forEachGap(words: WordFacts, gap: (k: number, row: Float64Array)
   const logLength = new Float64Array(n);
   const logUntil = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    logLength[i] = Math.log1p(ends[i] - starts[i]);
-    logUntil[i] = Math.log1p(until[i]);
+    logLength[i] = log1pOf(ends[i] - starts[i]);
+    logUntil[i] = log1pOf(until[i]);
   }
   const row = new Float64Array(BREAK_FEATURES.length);
   let since = bit(0, END) ? 0 : 1;
@@ -324,9 +351,10 @@ export function forEachGap(words: WordFacts, gap: (k: number, row: Float64Array)
     row[22] = (caps[k] - caps[nearLo]) / (k - nearLo);
     row[23] = (stops[nearHi] - stops[k]) / (nearHi - k);
     row[24] = (stops[k] - stops[nearLo]) / (k - nearLo);
-    row[25] = k / n;
-    row[26] = (k / n) ** 2;
-    row[27] = Math.log1p(since);
+    const position = k / n;
+    row[25] = position;
+    row[26] = position * position;
+    row[27] = log1pOf(since);
     row[28] = logUntil[k];
     row[29] = capB * (capShare >= 0.6 ? 1 : 0);
     row[30] = bit(k, PHRASE_START);

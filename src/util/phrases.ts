@@ -54,6 +54,36 @@ export interface Words {
   last: number;
   /** The registry size `mask` and `first` were computed for. */
   maskFor: number;
+  /** Which of the characters that rules test for the analysed text holds (`CharFacts`). */
+  chars: number;
+}
+
+/**
+ * Characters some rules need before they run a regex: a line without any
+ * is ruled out by a bit test (the bits are gathered in the analysis's one
+ * pass over the line).
+ */
+export const CharFacts = {
+  /** An ASCII digit (`\d` without the `u` flag). */
+  DIGIT: 1,
+  /** `|`, `•` or `·`, which join the items of a row. */
+  BAR: 2,
+  /** `/`. */
+  SLASH: 4,
+  /** A breadcrumb's separators besides `/`: `»`, `›`, `>`, `\`, `→` and `:` (of `::`); also `"`, which the analysed key has in place of `»`. */
+  CRUMB: 8,
+} as const;
+
+/** CharFacts by ASCII code. */
+const ASCII_FACTS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_FACTS[c] = CharFacts.DIGIT;
+ASCII_FACTS[124] = CharFacts.BAR;
+ASCII_FACTS[47] = CharFacts.SLASH;
+for (const c of '>\\:"') ASCII_FACTS[c.charCodeAt(0)] = CharFacts.CRUMB;
+
+function charFactsOf(c: number): number {
+  if (c < 128) return ASCII_FACTS[c];
+  return c === 0x2022 || c === 0xb7 ? CharFacts.BAR : c === 0xbb || c === 0x203a || c === 0x2192 ? CharFacts.CRUMB : 0;
 }
 
 /**
@@ -95,7 +125,7 @@ function registerList(key: string, firsts: Iterable<string>): number {
 }
 
 /** FNV-1a over a word's UTF-16 units: the key of the word-to-lists index, with no string made per word. */
-const FNV_OFFSET = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 export function hashWord(word: string): number {
   let h = FNV_OFFSET;
@@ -140,6 +170,7 @@ function analyse(text: string, source = text, whole: string | undefined = undefi
   let mask = 0;
   let first = 0;
   let last = 0;
+  let chars = 0;
   let unspaced = false;
   let ascii = true;
   let h = FNV_OFFSET;
@@ -150,6 +181,7 @@ function analyse(text: string, source = text, whole: string | undefined = undefi
     let letter = false;
     if (i < key.length) {
       const c = key.charCodeAt(i);
+      chars |= charFactsOf(c);
       if (c >= 128) {
         ascii = false;
         if (!unspaced && isUnspacedUnit(c)) unspaced = true;
@@ -175,7 +207,7 @@ function analyse(text: string, source = text, whole: string | undefined = undefi
     }
     i += width;
   }
-  return { source, key, count, words: undefined, unspaced, ascii, joined: undefined, text: whole, full: undefined, mask, first, last, maskFor: listBits.size };
+  return { source, key, count, words: undefined, unspaced, ascii, joined: undefined, text: whole, full: undefined, mask, first, last, maskFor: listBits.size, chars };
 }
 
 /** The words of an analysis, made the first time a matcher needs them. */
@@ -184,18 +216,24 @@ function wordsOfAnalysis(w: Words): string[] {
 }
 
 // Every rule's matchers look at every line of a document in turn, so the
-// cache must hold a whole document's lines; it is emptied when it gets big.
+// cache must hold a whole document's lines; it is emptied when it gets big,
+// and when a new document starts (`startDocument`).
 const cache = new Map<string, Words>();
 let lastText = '';
-let lastWords: Words = analyse('');
+/** A line's analysis. Long lines are body text: their head only is read, once. */
+function analyseLine(text: string): Words {
+  return text.length > HEAD ? analyse(text.slice(0, HEAD), text, text) : analyse(text);
+}
+
+const EMPTY_WORDS = analyse('');
+let lastWords: Words = EMPTY_WORDS;
 function wordsOf(text: string): Words {
   // One rule asks several matchers about the same line in a row.
   if (text === lastText) return lastWords;
   let w = cache.get(text);
   if (w === undefined) {
     if (cache.size > 8192) cache.clear();
-    // Long lines are body text: read their head only, once.
-    w = text.length > HEAD ? analyse(text.slice(0, HEAD), text, text) : analyse(text);
+    w = analyseLine(text);
     cache.set(text, w);
   }
   lastText = text;
@@ -203,12 +241,25 @@ function wordsOf(text: string): Words {
   return w;
 }
 
+/**
+ * Start a document: forget the last document's lines. Kept across
+ * documents, analyses outlive the young generation and are promoted, and
+ * the old generation's collector then pays for them; lines repeat within a
+ * page (menus, footers, a text without line breaks cut into pieces) far
+ * more than across pages.
+ */
+export function startDocument(): void {
+  cache.clear();
+  lastText = '';
+  lastWords = EMPTY_WORDS;
+}
+
 /** A line node keeps its own analysis, so every matcher shares it without a cache look-up. */
 function wordsOfInput(input: string | LineNode): Words {
   if (typeof input === 'string') return wordsOf(input);
   const data = input.data;
-  // Through the shared cache: menus and footers repeat the same lines.
   if (data.phrases === undefined || data.phrases.source !== data.text) {
+    // Through the cache: menus and footers repeat the same lines.
     data.phrases = wordsOf(data.text);
     // The analysis holds an equal string (the cache's key): the line keeps that one, so the
     // check above compares one pointer from now on instead of two strings' characters.
@@ -261,6 +312,16 @@ function refreshBits(w: Words): void {
  */
 export function isAsciiLine(input: string | LineNode): boolean {
   return allWordsOf(input).ascii;
+}
+
+/**
+ * The CharFacts of the line's text. Read from the analysis when it read the
+ * whole line, so a long line (whose head alone was analysed) has them all:
+ * a rule then runs its regex, as without them.
+ */
+export function lineChars(input: LineNode): number {
+  const w = wordsOfInput(input);
+  return w.text === undefined ? w.chars : -1;
 }
 
 /** Phrases are short: a longer line is never one (and HEAD reads this much). */
