@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { clean, defaultModel, detectLanguage, FEATURE_NAMES, type LineModel } from '../src/index.js';
 import { documentFeatures } from '../src/util/features.js';
-import { lineData, type LineNode } from '../src/util/tree.js';
+import { Line } from '../src/util/tree.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = (n: string) => fs.readFileSync(path.join(root, 'corpus', n), 'utf8');
@@ -74,7 +74,7 @@ describe('line-classifier (opt-in)', () => {
 
 describe('line features', () => {
   const features = (text: string, stopwords = new Set<string>()) => {
-    const node = { type: 'line', value: text, data: lineData(text, false, false) } as unknown as LineNode;
+    const node = new Line(text, 1, 1, 0, text, false, false);
     const row = documentFeatures([node], stopwords)[0];
     return (name: string) => row[FEATURE_NAMES.indexOf(name)];
   };

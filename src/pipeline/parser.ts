@@ -7,7 +7,7 @@
  */
 import type { Processor } from 'unified';
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { Line, lineData, segmentLine } from '../util/tree.js';
+import { Line, segmentLine } from '../util/tree.js';
 import { endsLikeSentence, needsOutputWork, startsLowerCase, toOutputText } from '../util/text.js';
 import type { BreakModel } from '../util/line-breaks.js';
 import { startDocument } from '../util/phrases.js';
@@ -84,7 +84,7 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
       if (children.length) children[children.length - 1].data.blankAfter = true;
     } else {
       if (blank && children.length) blankGaps++;
-      children.push(new Line(value, lineNo, 1, offset, lineData(text, blank, false)));
+      children.push(new Line(value, lineNo, 1, offset, text, blank, false));
       blank = false;
     }
     if (end >= n) break;

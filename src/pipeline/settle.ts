@@ -15,7 +15,7 @@
  */
 import type { VFile } from 'vfile';
 import type { LineNode, LineRoot } from '../util/tree.js';
-import { currentRaw, cutSpan, isKept, Line, lineData, printedLines, removeLine } from '../util/tree.js';
+import { currentRaw, cutSpan, isKept, Line, printedLines, removeLine } from '../util/tree.js';
 import { outputTextMap } from '../util/text.js';
 import { cutLine, isUnbroken, SEGMENT_LINES_OVER } from './parser.js';
 import type { BreakModel } from '../util/line-breaks.js';
@@ -55,7 +55,7 @@ function outputTree(lines: LineNode[]): LineRoot {
   const children = lines.map((source, i): LineNode => {
     const value = source.data.text;
     const line = 2 * i + 1;
-    const node: LineNode = new Line(value, line, 1, offset, lineData(value, true, true, true));
+    const node: LineNode = new Line(value, line, 1, offset, value, true, true, true);
     // Same text, same analyses: the look reuses what the rules cached on the line.
     node.data.words = source.data.words;
     node.data.key = source.data.key;
