@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { comparable, endsLikeSentence, isLetterOrDigit, TERMINAL } from '../src/util/text.js';
+import { comparable, endsLikeSentence, isLetterOrDigit, TERMINAL, wordCount } from '../src/util/text.js';
+import { lineWords } from '../src/util/tree.js';
 import { hasCalendarDate, MONTHS } from '../src/util/dates.js';
 import trackingIds from '../src/rules/tracking-ids.js';
 import legalAdsComments, { COPYRIGHT, mayBeCopyright, mayReserveRights, RIGHTS_RESERVED } from '../src/rules/legal-ads-comments.js';
@@ -149,5 +150,17 @@ describe("legal-ads-comments' first looks for a rights notice", () => {
     const missed = lines.filter((l) => (COPYRIGHT.test(l) && !mayBeCopyright(comparable(l))) || (RIGHTS_RESERVED.test(l) && !mayReserveRights(comparable(l))));
     expect(missed).toEqual([]);
     expect(lines.filter((l) => COPYRIGHT.test(l)).length).toBeGreaterThan(20);
+  });
+});
+
+describe('lineWords', () => {
+  it('equals wordCount of the text, counted in the phrase analysis or not', () => {
+    const lines = devLines().filter((l) => l.length > 0);
+    lines.push('İstanbul İzmir', '東京 大阪　名古屋', 'ab\u00a0cd\tef', '“Quoted” words «here»', '𠀋𠀋𠀋 two', 'ไทย ภาษา', 'x'.repeat(250) + ' tail');
+    const wrong: string[] = [];
+    for (const line of lines) {
+      for (const node of parseLines(line + '\n').children) if (lineWords(node) !== wordCount(node.data.text)) wrong.push(node.data.text);
+    }
+    expect(wrong).toEqual([]);
   });
 });

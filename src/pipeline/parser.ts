@@ -98,7 +98,7 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
   const root: LineRoot = isUnbroken(single ? children[0].data.text.length : n, children.length)
     ? { type: 'root', children: children.flatMap((c) => (c.value.length > SEGMENT_LINES_OVER ? cutLine(c, single, options.breakModel) : [c])), data: { length: n, unbroken: true } }
     : { type: 'root', children, data: { length: n } };
-  startDocument();
+  startDocument(root.children.length);
   return root;
 }
 

@@ -7,7 +7,7 @@
  * alternation regex over the line: the cost is a few hash look-ups per word,
  * whatever the length of the lists.
  */
-import { comparable, isLetterOrDigit } from './text.js';
+import { comparable, isLetterOrDigit, isUnspaced, wordCount } from './text.js';
 import type { LineNode } from './tree.js';
 
 export type PhraseKind =
@@ -56,6 +56,8 @@ export interface Words {
   maskFor: number;
   /** Which of the characters that rules test for the analysed text holds (`CharFacts`). */
   chars: number;
+  /** `wordCount` of the analysed text (white-space separated words; CJK counted by characters), counted in the same pass. */
+  spacedWords: number;
 }
 
 /**
@@ -175,6 +177,10 @@ function analyse(text: string, source = text, whole: string | undefined = undefi
   let ascii = true;
   let h = FNV_OFFSET;
   let inWord = false;
+  // wordCount's words and CJK units (lower-casing and quote folding change neither).
+  let spaced = 0;
+  let inSpaced = false;
+  let cjk = 0;
   let i = 0;
   while (i <= key.length) {
     let width = 1;
@@ -182,6 +188,14 @@ function analyse(text: string, source = text, whole: string | undefined = undefi
     if (i < key.length) {
       const c = key.charCodeAt(i);
       chars |= charFactsOf(c);
+      if (c === 32 || c === 9 || c === 0xa0 || c === 0x3000) inSpaced = false;
+      else {
+        if (!inSpaced) {
+          inSpaced = true;
+          spaced++;
+        }
+        if (c >= 0x0e00 && isUnspaced(c)) cjk++;
+      }
       if (c >= 128) {
         ascii = false;
         if (!unspaced && isUnspacedUnit(c)) unspaced = true;
@@ -207,7 +221,7 @@ function analyse(text: string, source = text, whole: string | undefined = undefi
     }
     i += width;
   }
-  return { source, key, count, words: undefined, unspaced, ascii, joined: undefined, text: whole, full: undefined, mask, first, last, maskFor: listBits.size, chars };
+  return { source, key, count, words: undefined, unspaced, ascii, joined: undefined, text: whole, full: undefined, mask, first, last, maskFor: listBits.size, chars, spacedWords: cjk > 0 ? Math.max(spaced, Math.round(cjk / 2)) : spaced };
 }
 
 /** The words of an analysis, made the first time a matcher needs them. */
@@ -241,17 +255,22 @@ function wordsOf(text: string): Words {
   return w;
 }
 
+/** A document of more lines than this repeats lines (a menu beside every item of a long list, a text cut into many like pieces): its analyses go through the cache. */
+const CACHE_LINES = 1000;
+let useCache = true;
+
 /**
- * Start a document: forget the last document's lines. Kept across
- * documents, analyses outlive the young generation and are promoted, and
- * the old generation's collector then pays for them; lines repeat within a
- * page (menus, footers, a text without line breaks cut into pieces) far
- * more than across pages.
+ * Start a document of `lines` lines: forget the last document's lines, and
+ * use the cache only for a long document. Kept across documents, analyses
+ * outlive the young generation and are promoted; on a page of a few hundred
+ * lines a cache costs more than it saves (a table grown anew and an entry
+ * per line); a long document with lines repeated thousands of times needs it.
  */
-export function startDocument(): void {
+export function startDocument(lines: number): void {
   cache.clear();
   lastText = '';
   lastWords = EMPTY_WORDS;
+  useCache = lines > CACHE_LINES;
 }
 
 /** A line node keeps its own analysis, so every matcher shares it without a cache look-up. */
@@ -259,6 +278,7 @@ function wordsOfInput(input: string | LineNode): Words {
   if (typeof input === 'string') return wordsOf(input);
   const data = input.data;
   if (data.phrases === undefined || data.phrases.source !== data.text) {
+    if (!useCache) return (data.phrases = analyseLine(data.text));
     // Through the cache: menus and footers repeat the same lines.
     data.phrases = wordsOf(data.text);
     // The analysis holds an equal string (the cache's key): the line keeps that one, so the
@@ -312,6 +332,16 @@ function refreshBits(w: Words): void {
  */
 export function isAsciiLine(input: string | LineNode): boolean {
   return allWordsOf(input).ascii;
+}
+
+/**
+ * `wordCount` of the line's text, from its analysis when that read the
+ * whole line (one pass over the line for both).
+ */
+export function lineWordCount(input: LineNode): number {
+  const text = input.data.text;
+  if (text.length > HEAD) return wordCount(text);
+  return wordsOfInput(input).spacedWords;
 }
 
 /**

@@ -4,8 +4,8 @@
  * data (rule id, reason, span) on the node; reports are built from it later.
  */
 import type { Node, Parent, Point, Position } from 'unist';
-import { comparable, decodeEntities, INVISIBLE, normalizeSpace, toOutputText, wordCount } from './text.js';
-import type { Words } from './phrases.js';
+import { comparable, decodeEntities, INVISIBLE, normalizeSpace, toOutputText } from './text.js';
+import { lineWordCount, type Words } from './phrases.js';
 import { breakSpans, type BreakModel } from './line-breaks.js';
 
 /** Why a rule removed something. */
@@ -153,7 +153,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** The line's word count (`wordCount` of its current text), computed once: every rule asks. */
 export function lineWords(node: LineNode): number {
-  return (node.data.words ??= wordCount(node.data.text));
+  return (node.data.words ??= lineWordCount(node));
 }
 
 /** The line's text as lines are compared (`comparable`), computed once: the content stage and the duplicates rule both ask. */
