@@ -127,7 +127,7 @@ export function wordCount(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 0xa0 || c === 0x3000) inWord = false;
+    if (isWordSpace(c)) inWord = false;
     else {
       if (!inWord) {
         inWord = true;
@@ -136,6 +136,16 @@ export function wordCount(text: string): number {
       if (c >= 0x0e00 && isUnspaced(c)) cjk++;
     }
   }
+  return fairWordCount(words, cjk);
+}
+
+/** The white space `wordCount` separates words at. */
+function isWordSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
+}
+
+/** `wordCount` from its two counts: white-space words, or one word per two CJK characters if that is more. */
+export function fairWordCount(words: number, cjk: number): number {
   return cjk > 0 ? Math.max(words, Math.round(cjk / 2)) : words;
 }
 
