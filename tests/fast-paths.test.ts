@@ -17,6 +17,8 @@ import legalAdsComments, { COPYRIGHT, mayBeCopyright, mayReserveRights, RIGHTS_R
 import { runRule } from './helpers.js';
 import { CharFacts, lineChars } from '../src/util/phrases.js';
 import { parseLines } from '../src/pipeline/parser.js';
+import { detectLanguage, isWordChar } from '../src/util/languages.js';
+import { createRequire } from 'node:module';
 
 const DATASETS = join(import.meta.dirname, '..', '..', 'shared', 'datasets');
 function devLines(): string[] {
@@ -162,5 +164,77 @@ describe('lineWords', () => {
       for (const node of parseLines(line + '\n').children) if (lineWords(node) !== wordCount(node.data.text)) wrong.push(node.data.text);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('detectLanguage', () => {
+  // The definition the detector's hashed look-up must answer as: each word of the lower-cased sample sliced out and looked up by string.
+  const lists = createRequire(import.meta.url)('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
+  const langs = Object.keys(lists);
+  const wordLangs = new Map<string, number[]>();
+  langs.forEach((lang, index) => {
+    for (const w of lists[lang]) wordLangs.set(w, [...(wordLangs.get(w) ?? []), index]);
+  });
+  function bySlices(text: string, maxWords = 5000, maxChars = 65536): string {
+    const lower = text.slice(0, maxChars).toLowerCase();
+    const hits = new Array<number>(langs.length).fill(0);
+    const order: number[] = [];
+    let n = 0;
+    let start = -1;
+    for (let i = 0; i <= lower.length; i++) {
+      if (i < lower.length && isWordChar(lower.charCodeAt(i))) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start < 0) continue;
+      for (const l of wordLangs.get(lower.slice(start, i)) ?? []) if (hits[l]++ === 0) order.push(l);
+      start = -1;
+      if (++n >= maxWords) break;
+    }
+    let best = 'und';
+    let top = 0;
+    for (const l of order) if (hits[l] > top) [best, top] = [langs[l], hits[l]];
+    return top >= 3 ? best : 'und';
+  }
+  const noCjk = (text: string) => ![...text.slice(0, 65536)].some((ch) => /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/.test(ch));
+
+  it('finds the language the stopword lists name, word by word as slices would, on every dev page', () => {
+    let checked = 0;
+    for (const set of ['sh', 'readability']) {
+      const dir = join(DATASETS, set, 'raw');
+      for (const f of readdirSync(dir).sort()) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        if (!noCjk(text)) continue;
+        expect(detectLanguage(text), f).toBe(bySlices(text));
+        expect(detectLanguage(text, 60, 400), f).toBe(bySlices(text, 60, 400));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('finds every stopword of every list, whatever its length', () => {
+    let checked = 0;
+    for (const lang of langs) {
+      for (const w of lists[lang]) {
+        const text = `${w} ${w} ${w}`;
+        if (!noCjk(text)) continue;
+        expect(detectLanguage(text), text).toBe(bySlices(text));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(15_000);
+  });
+
+  it('answers as slices would on text made of stopwords of every length, glued and cut', () => {
+    const words = langs.flatMap((lang) => lists[lang].filter((_, i) => i % 7 === 0));
+    const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(' ', ', ', '-', 'x', 'İ', 'é', '1'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        return !noCjk(text) || detectLanguage(text) === bySlices(text);
+      }),
+      { seed: 11, numRuns: 20_000 },
+    );
   });
 });

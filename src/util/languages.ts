@@ -28,12 +28,57 @@ export function stopwordsOf(lang: string): Set<string> {
 }
 const EMPTY = new Set<string>();
 
+/** FNV-1a over UTF-16 units, as the detector's loop computes it. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+function hashOf(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/**
+ * The same words in an open-addressing table keyed by that hash: the
+ * detector hashes each word as it scans and compares in place, so it makes
+ * no string per word. A slice and a look-up in a map of 19,000 strings per
+ * word were most of its time (the map's scattered keys miss the cache); the
+ * table is one typed array, each slot a hash and an entry's index + 1 (0: empty).
+ */
+const ENTRY_WORDS: string[] = [];
+const ENTRY_LANGS: number[][] = [];
+const SLOT_MASK = (1 << 15) - 1;
+const SLOTS = new Int32Array(2 << 15);
+/** No stopword is longer: a longer word is not looked up. */
+let LONGEST = 0;
+for (const [word, langs] of WORD_LANGS) {
+  const h = hashOf(word);
+  let slot = h & SLOT_MASK;
+  while (SLOTS[2 * slot + 1] !== 0) slot = (slot + 1) & SLOT_MASK;
+  SLOTS[2 * slot] = h;
+  SLOTS[2 * slot + 1] = ENTRY_WORDS.push(word);
+  ENTRY_LANGS.push(langs);
+  LONGEST = Math.max(LONGEST, word.length);
+}
+
+/** The languages whose list holds `text.slice(start, end)` (hashed `h`), without making the slice. */
+function stopwordLangs(text: string, start: number, end: number, h: number): number[] | undefined {
+  const length = end - start;
+  if (length > LONGEST) return undefined;
+  for (let slot = h & SLOT_MASK; SLOTS[2 * slot + 1] !== 0; slot = (slot + 1) & SLOT_MASK) {
+    if (SLOTS[2 * slot] !== h) continue;
+    const entry = SLOTS[2 * slot + 1] - 1;
+    const word = ENTRY_WORDS[entry];
+    if (word.length === length && text.startsWith(word, start)) return ENTRY_LANGS[entry];
+  }
+  return undefined;
+}
+
 /**
  * Letters and digits, cheaply: ASCII exactly, and beyond it everything but
  * the punctuation, symbol and space blocks. A Unicode-property regex costs
  * about ten times more here, and stopwords hold no punctuation anyway.
  */
-function isWordChar(c: number): boolean {
+export function isWordChar(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
   if (c <= 0xbf) return c === 0xaa || c === 0xb5 || c === 0xba;
   if (c === 0xd7 || c === 0xf7) return false;
@@ -75,13 +120,21 @@ export function detectLanguage(text: string, maxWords = 5000, maxChars = 65536):
   const lower = (length < text.length ? text.slice(0, length) : text).toLowerCase();
   let n = 0;
   let start = -1;
+  let h = FNV_OFFSET;
   for (let i = 0; i <= lower.length; i++) {
-    if (i < lower.length && isWordChar(lower.charCodeAt(i))) {
-      if (start < 0) start = i;
-      continue;
+    if (i < lower.length) {
+      const c = lower.charCodeAt(i);
+      if (isWordChar(c)) {
+        if (start < 0) {
+          start = i;
+          h = FNV_OFFSET;
+        }
+        h = Math.imul(h ^ c, FNV_PRIME);
+        continue;
+      }
     }
     if (start < 0) continue;
-    const langs = WORD_LANGS.get(lower.slice(start, i));
+    const langs = stopwordLangs(lower, start, i, h);
     start = -1;
     if (langs) {
       for (const l of langs) if (hits[l]++ === 0) order.push(l);
