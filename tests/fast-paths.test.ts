@@ -19,6 +19,7 @@ import { CharFacts, lineChars } from '../src/util/phrases.js';
 import { parseLines } from '../src/pipeline/parser.js';
 import { detectLanguage, isWordChar } from '../src/util/languages.js';
 import { createRequire } from 'node:module';
+import { AGENCIES, CREDIT_ONLY, ENDS_WITH_CREDIT, mayBeCreditOnly, mayEndWithCredit } from '../src/rules/captions-credits.js';
 
 const DATASETS = join(import.meta.dirname, '..', '..', 'shared', 'datasets');
 function devLines(): string[] {
@@ -236,5 +237,53 @@ describe('detectLanguage', () => {
       }),
       { seed: 11, numRuns: 20_000 },
     );
+  });
+});
+
+describe("captions-credits' first looks for a credit", () => {
+  // Pieces of credits and of the lines around them: agencies, the words after them, names (one astral), labels, separators, brackets, spaces.
+  const pieces = [
+    ...AGENCIES, 'Photo', 'Images', 'Pictures', 'Creative', 'Wire', 'Pool', 'File Photo', 'via Getty Images', 'file', 'photo', 'archive', 'pool',
+    'Jane', 'Doe', "O'Neil", '𝐀da', 'Élise', 'photo', 'Photo:', 'credit', 'by', 'via', 'the briefing.', 'said.', '"', '’', ')', ']', '(', '[', '/', '-',
+    ',', ' ', ' ', ' ', '\u2003', 'x', 'é', '1', 'ab',
+  ];
+  const lines = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((parts) => parts.join(''));
+
+  it('let through every line CREDIT_ONLY and ENDS_WITH_CREDIT match, on generated lines', () => {
+    let creditOnly = 0;
+    let closing = 0;
+    fc.assert(
+      fc.property(lines, (line) => {
+        if (CREDIT_ONLY.test(line)) {
+          creditOnly++;
+          if (!mayBeCreditOnly(line)) return false;
+        }
+        if (ENDS_WITH_CREDIT.test(line)) {
+          closing++;
+          if (!mayEndWithCredit(line)) return false;
+        }
+        return true;
+      }),
+      { seed: 5, numRuns: 300_000 },
+    );
+    // The generated lines reach both patterns often enough to mean something.
+    expect(creditOnly).toBeGreaterThan(1000);
+    expect(closing).toBeGreaterThan(300);
+  });
+
+  it('let through every dev line the patterns match, and keep most others out', () => {
+    let matched = 0;
+    let through = 0;
+    const all = devLines().filter((line) => line !== '');
+    for (const line of all) {
+      if (CREDIT_ONLY.test(line)) {
+        matched++;
+        expect(mayBeCreditOnly(line), line).toBe(true);
+      }
+      if (ENDS_WITH_CREDIT.test(line)) expect(mayEndWithCredit(line), line).toBe(true);
+      if (mayBeCreditOnly(line)) through++;
+    }
+    expect(matched).toBeGreaterThan(100);
+    expect(through).toBeLessThan(all.length / 10);
   });
 });

@@ -40,7 +40,42 @@ export const MEDIA_LABELS = [
   'open full screen', 'open in mode full screen', 'full screen', 'fullscreen', 'open gallery', 'view gallery', 'enlarge this image', 'enlarge image',
   'expand image', 'zoom', 'replay', 'play video', 'watch video', 'play', 'photo', 'image', 'foto', 'bild', 'фото', 'vergrößern', 'ampliar', 'agrandir', 'ingrandisci', 'увеличить',
 ];
-const AGENCY = String.raw`(?:AP|AFP|EPA|Associated Press|The Associated Press|EPA-EFE|Reuters|REUTERS|Getty Images|Getty|Shutterstock|iStock|iStockphoto|Yonhap|Xinhua|Bloomberg|Alamy|dpa|DPA|KCNA|ANSA|TASS|PA|PA Wire|Sipa|NurPhoto|Anadolu|WireImage|SOPA Images|LightRocket|Instagram|Twitter|Facebook|YouTube)`;
+/** Wire agencies and photo sources that credit a picture, as credits spell them. */
+export const AGENCIES = [
+  'AP', 'AFP', 'EPA', 'Associated Press', 'The Associated Press', 'EPA-EFE', 'Reuters', 'REUTERS', 'Getty Images', 'Getty', 'Shutterstock', 'iStock',
+  'iStockphoto', 'Yonhap', 'Xinhua', 'Bloomberg', 'Alamy', 'dpa', 'DPA', 'KCNA', 'ANSA', 'TASS', 'PA', 'PA Wire', 'Sipa', 'NurPhoto', 'Anadolu',
+  'WireImage', 'SOPA Images', 'LightRocket', 'Instagram', 'Twitter', 'Facebook', 'YouTube',
+];
+const AGENCY = `(?:${AGENCIES.join('|')})`;
+/** Words a credit line may add after its agency (`Reuters Pictures`, `AP File Photo`). */
+const CREDIT_SUFFIXES = ['Photo', 'Images', 'Pictures', 'Creative', 'Wire', 'Pool', 'File Photo', 'via Getty Images'];
+/** Words a sentence's closing credit may add after its agency (`AP file photo`). */
+const CLOSING_SUFFIXES = ['file', 'File', 'photo', 'Photo', 'archive', 'Archive', 'pool', 'Pool'];
+
+/** The phrases' last words, by their last character: which words a line may end with, in a look or two. */
+function lastWordsByChar(phrases: string[]): Map<number, string[]> {
+  const table = new Map<number, string[]>();
+  for (const phrase of phrases) {
+    const word = phrase.split(/[\s-]/).pop()!;
+    const c = word.charCodeAt(word.length - 1);
+    const words = table.get(c) ?? [];
+    if (!words.includes(word)) words.push(word);
+    table.set(c, words);
+  }
+  return table;
+}
+/** True when `text` up to `end` ends with one of the table's words. */
+function endsWithWordOf(text: string, end: number, table: Map<number, string[]>): boolean {
+  const words = table.get(text.charCodeAt(end - 1));
+  if (words === undefined) return false;
+  for (const word of words) if (text.endsWith(word, end)) return true;
+  return false;
+}
+/** `end` without one closing bracket of `brackets` (`)` or `)]`) at the end of `text`. */
+function beforeBracket(text: string, brackets: string): number {
+  const end = text.length;
+  return end > 0 && brackets.includes(text.charAt(end - 1)) ? end - 1 : end;
+}
 /**
  * A whole line that is only a credit. The name after a `/` neither starts nor
  * ends with a space, so the spaces around it belong to `\s*` alone: a space
@@ -49,7 +84,7 @@ const AGENCY = String.raw`(?:AP|AFP|EPA|Associated Press|The Associated Press|EP
 const CREDIT_ONLY = new RegExp(
   String.raw`^[(\[]?(?:(?:photo|image|picture|credit|foto|bild|фото)s?\s*(?:by|credit|:|：|\/|-)?\s*)?` +
     String.raw`(?:[\p{Lu}][\p{L}.'’-]*,?\s+){0,4}(?:via\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s*\/\s*)?${AGENCY}` +
-    String.raw`(?:\s*(?:Photo|Images|Pictures|Creative|Wire|Pool|File Photo|via Getty Images|\/\s*[\p{L}.'’-](?:[\p{L}.'’ -]{0,38}[\p{L}.'’-])?))*[)\]]?$`,
+    String.raw`(?:\s*(?:${CREDIT_SUFFIXES.join('|')}|\/\s*[\p{L}.'’-](?:[\p{L}.'’ -]{0,38}[\p{L}.'’-])?))*[)\]]?$`,
   'u',
 );
 /**
@@ -64,6 +99,31 @@ const ENDS_WITH_CREDIT = new RegExp(
   String.raw`[.!?"”'’)]\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:\/\s*)?(?:via\s+)?${AGENCY}(?:[-\/][\p{L} ]{0,29}\p{L})?(?:\s+(?:[Ff]ile|[Ff]ile [Pp]hoto|[Aa]rchive|[Pp]ool))?\)?$`,
   'u',
 );
+/**
+ * First looks for the two credit patterns above, true for every line they
+ * match (tests/fast-paths.test.ts): CREDIT_ONLY's line ends, but for one
+ * closing bracket, in an agency or one of its suffix words, or holds a `/`
+ * (a name after it may end in any letter); ENDS_WITH_CREDIT's ends in an
+ * agency or a suffix word, or in a name of up to 30 letters after `-` or
+ * `/`. Most lines end otherwise and skip the patterns' backtracking over up
+ * to four capitalised names.
+ */
+const CREDIT_ONLY_ENDS = lastWordsByChar([...AGENCIES, ...CREDIT_SUFFIXES]);
+const CLOSING_CREDIT_ENDS = lastWordsByChar([...AGENCIES, ...CLOSING_SUFFIXES]);
+export function mayBeCreditOnly(text: string): boolean {
+  return text.includes('/') || endsWithWordOf(text, beforeBracket(text, ')]'), CREDIT_ONLY_ENDS);
+}
+export function mayEndWithCredit(text: string): boolean {
+  const end = beforeBracket(text, ')');
+  if (endsWithWordOf(text, end, CLOSING_CREDIT_ENDS)) return true;
+  // Thirty letters of two UTF-16 units each at most, then the name's last letter.
+  for (let i = end - 2; i >= 0 && i >= end - 62; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 47) return true;
+  }
+  return false;
+}
+export { CREDIT_ONLY, ENDS_WITH_CREDIT };
 /**
  * The two sentence-end patterns above try a match at every punctuation mark;
  * their credit word always sits near the line's end, so a cheap look at the
@@ -80,7 +140,7 @@ function endsWithCredit(text: string): boolean {
   // Both patterns end in a letter, a bracket or a word that is no full stop: a sentence's own end rules the line out.
   const last = text.charCodeAt(text.length - 1);
   if (last === 46 || last === 33 || last === 63) return false;
-  return (AGENCY_NEAR_END.test(tailOf(text)) && ENDS_WITH_CREDIT.test(text)) || (PHOTO_WORD_NEAR_END.test(tailOf(text)) && ENDS_WITH_PHOTO_BY.test(text));
+  return (mayEndWithCredit(text) && AGENCY_NEAR_END.test(tailOf(text)) && ENDS_WITH_CREDIT.test(text)) || (PHOTO_WORD_NEAR_END.test(tailOf(text)) && ENDS_WITH_PHOTO_BY.test(text));
 }
 
 /** A sentence followed by `Photograph by …`. */
@@ -111,7 +171,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
       captions.push(lineKey(node));
     };
     const isCredit = (text: string) =>
-      text.length <= 120 && (CREDIT_ONLY.test(text) || LABELLED_CREDIT.test(text));
+      text.length <= 120 && ((mayBeCreditOnly(text) && CREDIT_ONLY.test(text)) || LABELLED_CREDIT.test(text));
     for (let i = 0; i < lines.length; i++) {
       const node = lines[i];
       if (!isKept(node)) continue;
