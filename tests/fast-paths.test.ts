@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { comparable, endsLikeSentence, isLetterOrDigit, TERMINAL, wordCount } from '../src/util/text.js';
-import { lineWords } from '../src/util/tree.js';
+import { Line, lineWords } from '../src/util/tree.js';
 import { hasCalendarDate, MONTHS } from '../src/util/dates.js';
 import trackingIds from '../src/rules/tracking-ids.js';
 import legalAdsComments, { COPYRIGHT, mayBeCopyright, mayReserveRights, RIGHTS_RESERVED } from '../src/rules/legal-ads-comments.js';
@@ -165,6 +165,17 @@ describe('lineWords', () => {
       for (const node of parseLines(line + '\n').children) if (lineWords(node) !== wordCount(node.data.text)) wrong.push(node.data.text);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('equals wordCount of any text a line node holds, tabs and wide spaces too', () => {
+    const piece = fc.constantFrom(' ', '\t', '\u00a0', '\u3000', 'a', 'Z', '7', '-', '.', 'é', '東', 'ไ', '한', '𠀋', '“', '\ud800');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        return lineWords(new Line(text, 1, 1, 0, text, true, true)) === wordCount(text);
+      }),
+      { seed: 3, numRuns: 50_000 },
+    );
   });
 });
 
