@@ -19,11 +19,12 @@
  */
 import type { LineRoot } from '../util/tree.js';
 import { cutSpan, currentRaw, isKept, removeLine } from '../util/tree.js';
+import { CharFacts, lineChars, LONG_ASCII_RUN } from '../util/phrases.js';
 
 export const ruleId = 'tracking-ids';
 
 /** An ID is a run of this many ASCII letters and digits or more. */
-const ID_RUN = 20;
+const ID_RUN = LONG_ASCII_RUN;
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -88,7 +89,8 @@ export default function trackingIds(_options: TrackingIdsOptions = {}) {
       }
       const raw = currentRaw(node);
       const params = raw.includes('=');
-      const runs = idRuns(raw);
+      // The line's analysis says whether its text has a run long enough (lineChars: all bits for a long line).
+      const runs = (lineChars(node) & CharFacts.ASCII_RUN) !== 0 ? idRuns(raw) : undefined;
       if (runs === undefined && !params) continue;
       const spans = runs ?? [];
       if (params) {

@@ -74,7 +74,15 @@ export const CharFacts = {
   SLASH: 4,
   /** A breadcrumb's separators besides `/`: `»`, `›`, `>`, `\`, `→` and `:` (of `::`); also `"`, which the analysed key has in place of `»`. */
   CRUMB: 8,
+  /**
+   * A run of LONG_ASCII_RUN or more ASCII letters and digits (tracking-ids'
+   * IDs). A run in a line's raw text is one in its text too: decoding and
+   * folding only join runs, but for a named reference's name, which is no ID.
+   */
+  ASCII_RUN: 16,
 } as const;
+/** How long a run of ASCII letters and digits sets `CharFacts.ASCII_RUN`. */
+export const LONG_ASCII_RUN = 20;
 
 /** CharFacts by ASCII code. */
 const ASCII_FACTS = new Uint8Array(128);
@@ -88,7 +96,7 @@ for (const c of '>\\:"') ASCII_FACTS[c.charCodeAt(0)] = CharFacts.CRUMB;
  * whether it is a letter or digit (`isLetterOrDigit`) or a blank that
  * `wordCount` splits words on (space, tab).
  */
-const FACT_BITS = 15; // CharFacts' four bits
+const FACT_BITS = 15; // CharFacts' bits read from single characters
 const LETTER = 16;
 const BLANK = 32;
 const ASCII_CLASS = new Uint8Array(128);
@@ -192,6 +200,7 @@ function analyse(text: string, source = text, whole: string | undefined = undefi
   let spaced = 0;
   let inSpaced = false;
   let cjk = 0;
+  let asciiRun = 0;
   let i = 0;
   while (i <= key.length) {
     let width = 1;
@@ -208,8 +217,12 @@ function analyse(text: string, source = text, whole: string | undefined = undefi
           spaced++;
         }
         letter = (k & LETTER) !== 0;
-        if (letter) h = Math.imul(h ^ c, FNV_PRIME);
+        if (letter) {
+          h = Math.imul(h ^ c, FNV_PRIME);
+          if (++asciiRun === LONG_ASCII_RUN) chars |= CharFacts.ASCII_RUN;
+        } else asciiRun = 0;
       } else {
+        asciiRun = 0;
         chars |= charFactsOf(c);
         // wordCount's own tests (isWordSpace, isUnspaced), written out: as calls they cost 1% of the whole pipeline's instructions.
         if (c === 0xa0 || c === 0x3000) inSpaced = false;
