@@ -38,39 +38,66 @@ function hashOf(word: string): number {
 }
 
 /**
- * The same words in an open-addressing table keyed by that hash: the
- * detector hashes each word as it scans and compares in place, so it makes
- * no string per word. A slice and a look-up in a map of 19,000 strings per
- * word were most of its time (the map's scattered keys miss the cache); the
- * table is one typed array, each slot a hash and an entry's index + 1 (0: empty).
+ * The same words in typed arrays the detector reads in place: it hashes each
+ * word as it scans, probes an open-addressing table by that hash, compares
+ * the word's characters and counts its languages, with no string made per
+ * word. A slice and a look-up in a map of 19,000 strings per word were most
+ * of its time, and between two documents the rest of the pipeline pushes a
+ * table of scattered strings and arrays out of the cache: each look-up here
+ * touches three arrays.
+ *
+ * SLOTS: per slot, a word's hash and its entry's index + 1 (0: empty).
+ * ENTRIES: per entry, where its characters start in WORD_UNITS, its length,
+ * where its languages start in ENTRY_LANG_LIST, and how many there are.
  */
-const ENTRY_WORDS: string[] = [];
-const ENTRY_LANGS: number[][] = [];
 const SLOT_MASK = (1 << 15) - 1;
 const SLOTS = new Int32Array(2 << 15);
+const ENTRIES = new Int32Array(4 * WORD_LANGS.size);
+let unitCount = 0;
+let langCount = 0;
+for (const [word, langs] of WORD_LANGS) {
+  unitCount += word.length;
+  langCount += langs.length;
+}
+const WORD_UNITS = new Uint16Array(unitCount);
+const ENTRY_LANG_LIST = new Uint8Array(langCount);
 /** No stopword is longer: a longer word is not looked up. */
 let LONGEST = 0;
-for (const [word, langs] of WORD_LANGS) {
-  const h = hashOf(word);
-  let slot = h & SLOT_MASK;
-  while (SLOTS[2 * slot + 1] !== 0) slot = (slot + 1) & SLOT_MASK;
-  SLOTS[2 * slot] = h;
-  SLOTS[2 * slot + 1] = ENTRY_WORDS.push(word);
-  ENTRY_LANGS.push(langs);
-  LONGEST = Math.max(LONGEST, word.length);
+{
+  let entry = 0;
+  let units = 0;
+  let listed = 0;
+  for (const [word, langs] of WORD_LANGS) {
+    const h = hashOf(word);
+    let slot = h & SLOT_MASK;
+    while (SLOTS[2 * slot + 1] !== 0) slot = (slot + 1) & SLOT_MASK;
+    SLOTS[2 * slot] = h;
+    SLOTS[2 * slot + 1] = entry + 1;
+    ENTRIES[4 * entry] = units;
+    ENTRIES[4 * entry + 1] = word.length;
+    ENTRIES[4 * entry + 2] = listed;
+    ENTRIES[4 * entry + 3] = langs.length;
+    for (let i = 0; i < word.length; i++) WORD_UNITS[units++] = word.charCodeAt(i);
+    for (const l of langs) ENTRY_LANG_LIST[listed++] = l;
+    LONGEST = Math.max(LONGEST, word.length);
+    entry++;
+  }
 }
 
-/** The languages whose list holds `text.slice(start, end)` (hashed `h`), without making the slice. */
-function stopwordLangs(text: string, start: number, end: number, h: number): number[] | undefined {
+/** The entry of the stopword `text.slice(start, end)` (hashed `h`), or -1; no slice is made. */
+function stopwordEntry(text: string, start: number, end: number, h: number): number {
   const length = end - start;
-  if (length > LONGEST) return undefined;
+  if (length > LONGEST) return -1;
   for (let slot = h & SLOT_MASK; SLOTS[2 * slot + 1] !== 0; slot = (slot + 1) & SLOT_MASK) {
     if (SLOTS[2 * slot] !== h) continue;
     const entry = SLOTS[2 * slot + 1] - 1;
-    const word = ENTRY_WORDS[entry];
-    if (word.length === length && text.startsWith(word, start)) return ENTRY_LANGS[entry];
+    if (ENTRIES[4 * entry + 1] !== length) continue;
+    const from = ENTRIES[4 * entry];
+    let i = 0;
+    while (i < length && WORD_UNITS[from + i] === text.charCodeAt(start + i)) i++;
+    if (i === length) return entry;
   }
-  return undefined;
+  return -1;
 }
 
 /**
@@ -134,10 +161,15 @@ export function detectLanguage(text: string, maxWords = 5000, maxChars = 65536):
       }
     }
     if (start < 0) continue;
-    const langs = stopwordLangs(lower, start, i, h);
+    const entry = stopwordEntry(lower, start, i, h);
     start = -1;
-    if (langs) {
-      for (const l of langs) if (hits[l]++ === 0) order.push(l);
+    if (entry >= 0) {
+      const first = ENTRIES[4 * entry + 2];
+      const last = first + ENTRIES[4 * entry + 3];
+      for (let j = first; j < last; j++) {
+        const l = ENTRY_LANG_LIST[j];
+        if (hits[l]++ === 0) order.push(l);
+      }
     }
     if (++n >= maxWords) break;
   }
