@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { comparable, endsLikeSentence, isLetterOrDigit, TERMINAL, wordCount } from '../src/util/text.js';
+import { comparable, endsLikeSentence, isLetterOrDigit, TERMINAL, toOutputText, wordCount } from '../src/util/text.js';
 import { Line, lineWords } from '../src/util/tree.js';
 import { hasCalendarDate, MONTHS } from '../src/util/dates.js';
 import trackingIds from '../src/rules/tracking-ids.js';
@@ -299,5 +299,19 @@ describe("captions-credits' first looks for a credit", () => {
     }
     expect(matched).toBeGreaterThan(100);
     expect(through).toBeLessThan(all.length / 10);
+  });
+});
+
+describe('parseLines', () => {
+  it('gives each line the text toOutputText gives it, whether the document needs that work anywhere or not', () => {
+    const piece = fc.constantFrom('a', 'Word', ' ', '  ', '\t', '\u00a0', '\u200b', '\ufeff', '&amp;', '&#65;', '&', '&lt;b&gt;', ';', '\n', '\r\n', '\r', '\n\n', 'é');
+    const docs = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(docs, (doc) => {
+        const expected = doc.split(/\r\n|\r|\n/).map(toOutputText).filter((text) => text !== '');
+        return JSON.stringify(parseLines(doc).children.map((node) => node.data.text)) === JSON.stringify(expected);
+      }),
+      { seed: 13, numRuns: 30_000 },
+    );
   });
 });

@@ -8,7 +8,7 @@
 import type { Processor } from 'unified';
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { Line, segmentLine } from '../util/tree.js';
-import { endsLikeSentence, needsOutputWork, startsLowerCase, toOutputText } from '../util/text.js';
+import { endsLikeSentence, nextOutputWork, startsLowerCase, toOutputText } from '../util/text.js';
 import type { BreakModel } from '../util/line-breaks.js';
 import { startDocument } from '../util/phrases.js';
 
@@ -69,7 +69,8 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
   // Gaps between two lines with a blank line in them: paragraph marks (see PARAGRAPH_MARKS).
   let blankGaps = 0;
   const n = doc.length;
-  const plain = !needsOutputWork(doc);
+  // The next character at or after `offset` that makes a line need more than a trim (see nextOutputWork).
+  let work = -1;
   // The next LF and CR, found with indexOf (native, much faster than a loop over characters).
   let lf = doc.indexOf('\n');
   let cr = doc.indexOf('\r');
@@ -78,7 +79,8 @@ export function parseLines(doc: string, options: ParseOptions = {}): LineRoot {
     if (cr >= 0 && cr < offset) cr = doc.indexOf('\r', offset);
     const end = Math.min(lf < 0 ? n : lf, cr < 0 ? n : cr);
     const value = doc.slice(offset, end);
-    const text = value.length === 0 ? '' : plain ? value.trim() : toOutputText(value);
+    if (work < offset) work = nextOutputWork(doc, offset);
+    const text = value.length === 0 ? '' : work >= end ? value.trim() : toOutputText(value);
     if (text === '') {
       blank = true;
       if (children.length) children[children.length - 1].data.blankAfter = true;

@@ -19,13 +19,18 @@ function needsFold(text: string): boolean {
   return FOLD_IN_LINE.test(text) || text.includes('\n') || text.includes('\r');
 }
 
+/** A character that makes a line need more than a trim to print (`toOutputText`): a `&` to decode, or white space to fold. */
+const OUTPUT_WORK = new RegExp(`&|${FOLD_IN_LINE.source}`, 'g');
+
 /**
- * False when every line of `doc` prints as itself, trimmed (`toOutputText` is
- * `trim`): no entity to decode, nothing to fold. One native scan of the whole
- * document then saves two tests per line.
+ * The first offset at or after `from` where `doc` holds such a character
+ * (Infinity when none). A line without one prints as itself trimmed, so one
+ * native scan of the document spares each line its own tests.
  */
-export function needsOutputWork(doc: string): boolean {
-  return doc.includes('&') || FOLD_IN_LINE.test(doc);
+export function nextOutputWork(doc: string, from: number): number {
+  OUTPUT_WORK.lastIndex = from;
+  const m = OUTPUT_WORK.exec(doc);
+  return m === null ? Infinity : m.index;
 }
 
 /** Fold white space, drop invisible characters, trim. Entities stay as they are. */
