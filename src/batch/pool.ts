@@ -36,17 +36,14 @@ class Overrun extends Error {}
  */
 const SMALL_BATCH_BYTES = 4 << 20;
 /**
- * The young generation (where a document's line tree is made) is 8 MB per
- * worker when there are several, 16 MB for a single one. One worker with 8 MB
- * spent 18-21% more CPU (the collector copied and promoted each tree): 54 MB
- * of pages took 14.6-14.9 s of user time against 11.2-12.5 s with 16 MB, at
- * 17-20 MB more RSS. With two workers 16 MB measured no faster (15.7-17.1 s
- * against 16.2-16.5 s) and the 1 GB run's peak RSS rose from 238 to 272 MB,
- * near the 300 MB bound, so several workers keep 8 MB.
+ * The young generation (where a document's line tree is made) is 16 MB per
+ * worker. With 8 MB the collector copied and promoted each tree: on 54 MB of
+ * pages, one worker took 14.6-14.9 s of user time with 8 MB and 11.2-12.5 s
+ * with 16 MB; two workers 15.2-17.7 s (mean 16.4) against 13.0-17.1 s (mean
+ * 15.4) over four pairs. It costs 17-27 MB of RSS per worker: the 1 GB run's
+ * peak went from 238 to 272 MB at --jobs 2 (the bound is 300 MB).
  */
-function smallHeap(jobs: number) {
-  return { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: jobs === 1 ? 16 : 8 };
-}
+const SMALL_HEAP = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 };
 const BIG_POOL_IDLE_MS = 2000;
 
 export class CleaningPool {
@@ -67,7 +64,7 @@ export class CleaningPool {
       // Idle workers stay: re-creating one re-loads the rules.
       idleTimeout: Number.MAX_SAFE_INTEGER,
       workerData: this.workerData,
-      resourceLimits: smallHeap(this.jobs),
+      resourceLimits: SMALL_HEAP,
     });
   }
 
