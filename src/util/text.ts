@@ -11,8 +11,10 @@ export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2
 const FOLDABLE = /[ \t\u00A0\r\n]+/g;
 
 
+/** The characters of a line that need folding or dropping: tab, NBSP, the invisible ones. */
+const FOLD_CHARS = String.raw`\t\u00A0\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069`;
 /** What in a line needs folding (anything but single ASCII spaces), line ends aside. */
-const FOLD_IN_LINE = /[\t\u00A0\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]| {2}/;
+const FOLD_IN_LINE = new RegExp(`[${FOLD_CHARS}]| {2}`);
 
 /** True when `text` needs more than a trim to fold (line ends come from decoding `&#10;`). */
 function needsFold(text: string): boolean {
@@ -20,7 +22,7 @@ function needsFold(text: string): boolean {
 }
 
 /** A character that makes a line need more than a trim to print (`toOutputText`): a `&` to decode, or white space to fold. */
-const OUTPUT_WORK = new RegExp(`&|${FOLD_IN_LINE.source}`, 'g');
+const OUTPUT_WORK = new RegExp(`[&${FOLD_CHARS}]| {2}`, 'g');
 
 /**
  * The first offset at or after `from` where `doc` holds such a character
