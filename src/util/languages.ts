@@ -4,6 +4,8 @@
  * with scripts deciding for Chinese, Japanese, Korean and Thai.
  */
 import { createRequire } from 'node:module';
+// The phrase matchers' word hash (FNV-1a over UTF-16 units); the detector's loop computes it the same way.
+import { FNV_OFFSET, FNV_PRIME, hashWord } from './phrases.js';
 
 const require = createRequire(import.meta.url);
 const LISTS = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
@@ -27,15 +29,6 @@ export function stopwordsOf(lang: string): Set<string> {
   return STOPWORDS.get(lang) ?? EMPTY;
 }
 const EMPTY = new Set<string>();
-
-/** FNV-1a over UTF-16 units, as the detector's loop computes it. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-function hashOf(word: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
-  return h;
-}
 
 /**
  * The same words in typed arrays the detector reads in place: it hashes each
@@ -68,7 +61,7 @@ let LONGEST = 0;
   let units = 0;
   let listed = 0;
   for (const [word, langs] of WORD_LANGS) {
-    const h = hashOf(word);
+    const h = hashWord(word);
     let slot = h & SLOT_MASK;
     while (SLOTS[2 * slot + 1] !== 0) slot = (slot + 1) & SLOT_MASK;
     SLOTS[2 * slot] = h;

@@ -146,8 +146,8 @@ function registerList(key: string, firsts: Iterable<string>): number {
 }
 
 /** FNV-1a over a word's UTF-16 units: the key of the word-to-lists index, with no string made per word. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
 export function hashWord(word: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
