@@ -134,6 +134,16 @@ describe('symbolic links', () => {
 describe('line ends, invisible characters and scripts', () => {
   const lines = ['Bus network to grow by three routes', '', BODY_A.trim(), '', BODY_B.trim()];
 
+  it('cleans lines that open with a long number, which a share-bar pattern once split in exponentially many ways', () => {
+    // `[0-9]+` repeated without a separator: a run of n digits before a stray character took 2^(n-1) tries.
+    const numbers = ['1'.repeat(60) + '\ufffd', '8'.repeat(45) + 'x', '2024 ' + '7'.repeat(50) + '?'];
+    const dir = tree({ 'numbers.txt': [BODY_A, ...numbers, BODY_B].join('\n\n') + '\n' });
+    const r = deboil(['numbers.txt'], dir);
+    expectNoCrash(r);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(BODY_B.trim());
+  });
+
   it('cleans CR-only and CRLF files exactly as the LF file', () => {
     const lf = lines.join('\n') + '\n';
     const expected = clean(lf).text;

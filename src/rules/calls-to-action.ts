@@ -49,12 +49,17 @@ export const COOKIE_NOTICES = [
 /** `Follow RT on`, `Follow us on:`, `Follow The Verge on Twitter`: a follow prompt with an account name. */
 // Line text is folded to single spaces, so each word is `[^\s:]+` and one space: linear.
 const FOLLOW_ON = /^follow (?:[^\s:]+ ){1,3}on(?::| [^\s:]+:?)?$/iu;
-const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|pin|pint|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|download|baixar|descargar|herunterladen|微博|微信|qq空间|[0-9]+)[\s,|•·/]*)+$/i;
+// A count is a whole run of digits (`[0-9]+(?![0-9])`): items may follow each other without a
+// separator (`FacebookTwitterEmail`), and `[0-9]+` alone split a run of n digits in 2^(n-1) ways
+// before failing (a 35-digit number ahead of a stray character took minutes).
+const SOCIAL = /^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|pin|pint|tumblr|flipboard|pocket|messenger|sms|copy link|comments?|vk|ok|line|weibo|wechat|download|baixar|descargar|herunterladen|微博|微信|qq空间|[0-9]+(?![0-9]))[\s,|•·/]*)+$/i;
 
 export interface CallsToActionOptions {
   /** More prompt wording, any language. */
   phrases?: string[];
 }
+
+export { SOCIAL };
 
 export default function callsToAction(options: CallsToActionOptions = {}) {
   // One-word prompts (`Teilen`, `Subscribe`) are common verbs too: only short lines count.
