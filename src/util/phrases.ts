@@ -102,8 +102,8 @@ const BLANK = 32;
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_CLASS[c] = ASCII_FACTS[c] | (isLetterOrDigit(c) ? LETTER : 0) | (c === 32 || c === 9 ? BLANK : 0);
 
-function charFactsOf(c: number): number {
-  if (c < 128) return ASCII_FACTS[c];
+/** CharFacts of a character beyond ASCII (ASCII ones are read from ASCII_CLASS). */
+function nonAsciiFacts(c: number): number {
   return c === 0x2022 || c === 0xb7 ? CharFacts.BAR : c === 0xbb || c === 0x203a || c === 0x2192 ? CharFacts.CRUMB : 0;
 }
 
@@ -223,7 +223,7 @@ function analyse(text: string, source = text, whole: string | undefined = undefi
         } else asciiRun = 0;
       } else {
         asciiRun = 0;
-        chars |= charFactsOf(c);
+        chars |= nonAsciiFacts(c);
         // wordCount's own tests (isWordSpace, isUnspaced), written out: as calls they cost 1% of the whole pipeline's instructions.
         if (c === 0xa0 || c === 0x3000) inSpaced = false;
         else {
