@@ -20,6 +20,8 @@ const DATASETS = resolve(ROOT, '../shared/datasets');
 const args = process.argv.slice(2);
 /** Documents per queue job in the distributed rows. */
 const SHARD_DOCS = 1000;
+/** Clock ticks per second (USER_HZ): 100 on Linux, whatever the kernel's own tick rate. */
+const TICKS_PER_S = 100;
 
 // Child modes: the baselines run as their own process, like the CLI, so RSS and start-up compare.
 if (args[0] === '--baseline') await baseline(args[1], args[2], args[3]);
@@ -84,13 +86,22 @@ function buildCorpus(texts, mb) {
   return path;
 }
 
-/** Peak RSS of a process and its descendants (worker threads live inside the process, so its RSS covers them). */
-function treeRss(pid) {
-  let total = 0;
+/**
+ * RSS and CPU time (user + system, in clock ticks) of a process and its
+ * descendants: worker threads live inside the process, so its own figures
+ * cover them.
+ */
+function treeUsage(pid) {
+  let rss = 0;
+  let ticks = 0;
   const visit = (p) => {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      // Fields 14 and 15 of stat, counted after the command name (which may hold spaces).
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
       for (const tid of readdirSync(`/proc/${p}/task`)) {
         const children = readFileSync(`/proc/${p}/task/${tid}/children`, 'utf8').trim();
         for (const c of children ? children.split(/\s+/) : []) visit(c);
@@ -100,10 +111,14 @@ function treeRss(pid) {
     }
   };
   visit(pid);
-  return total;
+  return { rss, ticks };
 }
 
-/** Run a command, timing it and sampling the RSS of its process tree every 50 ms. */
+/**
+ * Run a command, timing it and sampling its process tree every 50 ms: peak
+ * RSS, and CPU seconds as of the last sample (up to 50 ms short). CPU
+ * seconds over wall seconds shows how many cores a run kept busy.
+ */
 function measure(cmd, cmdArgs) {
   return new Promise((done, fail) => {
     const start = performance.now();
@@ -111,12 +126,17 @@ function measure(cmd, cmdArgs) {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
+    let ticks = 0;
+    const timer = setInterval(() => {
+      const usage = treeUsage(child.pid);
+      peak = Math.max(peak, usage.rss);
+      ticks = Math.max(ticks, usage.ticks);
+    }, 50);
     child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = (performance.now() - start) / 1000;
       if (code !== 0) fail(new Error(`${cmdArgs.join(' ')} exited ${code}: ${stderr}`));
-      else done({ seconds, peakRssMb: peak / 1e6, stderr });
+      else done({ seconds, peakRssMb: peak / 1e6, cpuSeconds: ticks / TICKS_PER_S, stderr });
     });
   });
 }
@@ -165,7 +185,7 @@ async function main() {
 
   const rows = [];
   const row = (name, r, extra = {}) => {
-    const result = { name, seconds: r.seconds, mbPerS: bytes / 1e6 / r.seconds, docsPerS: docs / r.seconds, peakRssMb: r.peakRssMb, ...extra };
+    const result = { name, seconds: r.seconds, mbPerS: bytes / 1e6 / r.seconds, docsPerS: docs / r.seconds, peakRssMb: r.peakRssMb, cpuSeconds: r.cpuSeconds, coresBusy: r.cpuSeconds / r.seconds, ...extra };
     rows.push(result);
     console.error(`${name}: ${r.seconds.toFixed(1)} s`);
     return result;
@@ -182,7 +202,10 @@ async function main() {
   // Distributed: the same corpus through a local Redis, shards of 1,000 documents, 1 and 2 worker processes with N cleaning threads in all.
   const distributed = await distributedRuns(corpus, docs, jobs, outDir);
   // The local run again, after the queue runs: on a shared machine the load drifts, so the overhead is taken against the mean of both.
-  const again = distributed.runs.length ? row(`deboil --jobs ${jobs} (again)`, await measure(process.execPath, [CLI, corpus, '--out-dir', outDir, '--jobs', String(jobs), '--quiet'])) : many;
+  const again = row(`deboil --jobs ${jobs} (again)`, await measure(process.execPath, [CLI, corpus, '--out-dir', outDir, '--jobs', String(jobs), '--quiet']));
+  // And --jobs 1 again: the speed of these shared machines drifts by tens of percent within minutes, so the
+  // speed-up is taken over two pairs run in mirrored order (1, N, …, N, 1), not one pair.
+  const oneAgain = row('deboil --jobs 1 (again)', await measure(process.execPath, [CLI, corpus, '--out-dir', outDir, '--jobs', '1', '--quiet']));
   const localSeconds = (many.seconds + again.seconds) / 2;
   for (const d of distributed.runs) row(d.name, d, { workers: d.workers, overheadPct: 100 * (1 - localSeconds / d.seconds) });
   load.push(loadavg()[0]);
@@ -214,11 +237,13 @@ async function main() {
     cores: jobs,
     quick,
     corpus: { mb: bytes / 1e6, docs },
-    loadAverage1m: { start: load[0], afterJobs1: load[1], afterJobsN: load[2], afterDistributed: load[3] },
+    loadAverage1m: { start: load[0], afterJobs1: load[1], afterJobsN: load[2], afterRepeats: load[3] },
     distributed: distributed.note ?? { localDocsPerS: docs / localSeconds, runs: distributed.runs.map((d) => ({ workers: d.workers, docsPerS: docs / d.seconds, overheadPctVsLocal: 100 * (1 - localSeconds / d.seconds) })) },
     rows,
-    speedup: one.seconds / many.seconds,
-    mbPerSPerCore: many.mbPerS / jobs,
+    // Both pairs' times summed: each pair's ratio is in the rows.
+    speedup: (one.seconds + oneAgain.seconds) / (many.seconds + again.seconds),
+    speedupPairs: [one.seconds / many.seconds, oneAgain.seconds / again.seconds],
+    mbPerSPerCore: (2 * bytes / 1e6 / (many.seconds + again.seconds)) / jobs,
     retextEnglish: retext,
     singleDocuments: single,
     ratio50to5: single[2].seconds / single[1].seconds,
@@ -230,12 +255,13 @@ async function main() {
   const pad = (s, n) => String(s).padEnd(n);
   const num = (x, d = 1) => x.toFixed(d).padStart(8);
   console.log(`\ncorpus: ${(bytes / 1e6).toFixed(0)} MB, ${docs} documents (JSONL); ${jobs} cores; 1-min load average ${load.map((l) => l.toFixed(2)).join(' → ')}\n`);
-  console.log(`| ${pad('run', 30)} | ${pad('MB/s', 8)} | ${pad('docs/s', 8)} | ${pad('peak RSS MB', 11)} | ${pad('vs copy', 7)} | ${pad('vs C4', 7)} |`);
-  console.log(`| ${'-'.repeat(30)} | ${'-'.repeat(8)} | ${'-'.repeat(8)} | ${'-'.repeat(11)} | ${'-'.repeat(7)} | ${'-'.repeat(7)} |`);
-  for (const r of rows) console.log(`| ${pad(r.name, 30)} | ${num(r.mbPerS)} | ${num(r.docsPerS, 0)} | ${num(r.peakRssMb, 0).padStart(11)} | ${num(r.mbPerS / rows[0].mbPerS, 3).padStart(7)} | ${num(r.mbPerS / rows[1].mbPerS, 3).padStart(7)} |`);
+  console.log(`| ${pad('run', 30)} | ${pad('MB/s', 8)} | ${pad('docs/s', 8)} | ${pad('peak RSS MB', 11)} | ${pad('CPU s', 8)} | ${pad('cores busy', 10)} | ${pad('vs copy', 7)} | ${pad('vs C4', 7)} |`);
+  console.log(`| ${'-'.repeat(30)} | ${'-'.repeat(8)} | ${'-'.repeat(8)} | ${'-'.repeat(11)} | ${'-'.repeat(8)} | ${'-'.repeat(10)} | ${'-'.repeat(7)} | ${'-'.repeat(7)} |`);
+  for (const r of rows) console.log(`| ${pad(r.name, 30)} | ${num(r.mbPerS)} | ${num(r.docsPerS, 0)} | ${num(r.peakRssMb, 0).padStart(11)} | ${num(r.cpuSeconds)} | ${num(r.coresBusy, 2).padStart(10)} | ${num(r.mbPerS / rows[0].mbPerS, 3).padStart(7)} | ${num(r.mbPerS / rows[1].mbPerS, 3).padStart(7)} |`);
   if (distributed.note) console.log(`\ndistributed: ${distributed.note}`);
   for (const d of distributed.runs) console.log(`\ndistributed, ${d.workers} worker process${d.workers > 1 ? 'es' : ''} (${jobs} threads in all, shards of ${SHARD_DOCS} docs): ${(docs / d.seconds).toFixed(0)} docs/s vs local --jobs ${jobs} ${(docs / localSeconds).toFixed(0)} docs/s (mean of its two runs): overhead ${(100 * (1 - localSeconds / d.seconds)).toFixed(1)}%`);
-  console.log(`\nspeed-up with ${jobs} workers: ${results.speedup.toFixed(2)}×; per core: ${results.mbPerSPerCore.toFixed(1)} MB/s`);
+  console.log(`\nspeed-up with ${jobs} workers: ${results.speedup.toFixed(2)}× over both pairs (first pair ${results.speedupPairs[0].toFixed(2)}×, mirrored pair ${results.speedupPairs[1].toFixed(2)}×); per core: ${results.mbPerSPerCore.toFixed(1)} MB/s`);
+  console.log(`CPU per MB: --jobs 1 ${((one.cpuSeconds + oneAgain.cpuSeconds) / (2 * bytes / 1e6)).toFixed(3)} s, --jobs ${jobs} ${((many.cpuSeconds + again.cpuSeconds) / (2 * bytes / 1e6)).toFixed(3)} s (the work a second worker adds, whatever the machine's speed)`);
   console.log(`retext-english share of bytes: ${retext.share ?? 'unknown'} (${retext.note})`);
   console.log(`single documents: ${single.map((s) => `${s.mb} MB ${s.seconds.toFixed(2)} s (${s.mbPerS.toFixed(1)} MB/s)`).join(', ')}; 50 MB / 5 MB time: ${results.ratio50to5.toFixed(1)}×`);
   printHostile(hostile);
@@ -295,7 +321,15 @@ async function distributedRuns(corpus, docs, jobs, outDir) {
       await new Promise((r) => setTimeout(r, 2000));
       const start = performance.now();
       let peak = 0;
-      const timer = setInterval(() => (peak = Math.max(peak, children.reduce((n, c) => n + treeRss(c.child.pid), 0))), 200);
+      const usage = () => children.map((c) => treeUsage(c.child.pid)).reduce((a, b) => ({ rss: a.rss + b.rss, ticks: a.ticks + b.ticks }));
+      // The workers' CPU while they clean: their loading before the add is not counted.
+      const startTicks = usage().ticks;
+      let ticks = startTicks;
+      const timer = setInterval(() => {
+        const u = usage();
+        peak = Math.max(peak, u.rss);
+        ticks = Math.max(ticks, u.ticks);
+      }, 200);
       const add = spawnSync(process.execPath, [CLI, 'queue', 'add', corpus, '--redis', url, '--queue', queueName, '--out-dir', outDir, '--shard-docs', String(SHARD_DOCS)], { encoding: 'utf8' });
       if (add.status !== 0) throw new Error(`queue add failed: ${add.stderr}`);
       for (;;) {
@@ -310,7 +344,7 @@ async function distributedRuns(corpus, docs, jobs, outDir) {
       await Promise.all(children.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)))));
       await queue.obliterate({ force: true });
       await queue.close();
-      runs.push({ name: `queue: ${workers} worker${workers > 1 ? 's' : ''} × ${threads} threads`, workers, seconds, peakRssMb: peak / 1e6 });
+      runs.push({ name: `queue: ${workers} worker${workers > 1 ? 's' : ''} × ${threads} threads`, workers, seconds, peakRssMb: peak / 1e6, cpuSeconds: (ticks - startTicks) / TICKS_PER_S });
       console.error(`distributed, ${workers} workers: ${seconds.toFixed(1)} s`);
     }
   } finally {
