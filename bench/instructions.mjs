@@ -9,6 +9,10 @@
 // default) and reports the difference divided by N: instructions per round
 // with start-up and warm-up taken out, and per input byte. Needs valgrind
 // (`apt-get install -y valgrind`); a run takes about a minute per round.
+//
+// `--cli-flags` sets the V8 flags the CLI sets for itself and its workers
+// (src/cli/v8-tuning.ts) before the pipeline loads: compare a run with it
+// and one without to see what they change, compile work included.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -32,7 +36,8 @@ const child = args[0] === '--child';
 
 if (child) {
   // Inside valgrind: clean the inputs `rounds` times.
-  const [, rounds, hostile] = args;
+  const [, rounds, hostile, cliFlags] = args;
+  if (cliFlags === 'cli-flags') await import(pathToFileURL(join(ROOT, 'dist/cli/v8-tuning.js')).href);
   const { clean } = await import(pathToFileURL(join(ROOT, 'dist/index.js')).href);
   const texts = hostile ? [(await import(pathToFileURL(join(ROOT, 'bench/hostile.mjs')).href)).hostileCases()[hostile]] : datasetTexts();
   for (let r = 0; r < Number(rounds); r++) for (const t of texts) clean(t);
@@ -43,12 +48,13 @@ if (child) {
   };
   const rounds = Number(option('--rounds', '2'));
   const hostile = option('--hostile', '');
+  const cliFlags = args.includes('--cli-flags') ? 'cli-flags' : '';
   if (spawnSync('valgrind', ['--version']).status !== 0) {
     console.error('bench:instructions needs valgrind on PATH (apt-get install -y valgrind)');
     process.exit(1);
   }
   const count = (n) => {
-    const r = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, '--predictable', '--single-threaded-gc', fileURLToPath(import.meta.url), '--child', String(n), hostile], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, '--predictable', '--single-threaded-gc', fileURLToPath(import.meta.url), '--child', String(n), hostile, cliFlags], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const m = /I\s+refs:\s+([\d,]+)/.exec(r.stderr);
     if (r.status !== 0 || !m) throw new Error(`valgrind run failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
     return Number(m[1].replaceAll(',', ''));
@@ -60,5 +66,5 @@ if (child) {
   const more = count(1 + rounds);
   const perRound = (more - once) / rounds;
   const what = hostile ? `hostile input "${hostile}"` : `the dev-set pages (${texts.length} documents)`;
-  console.log(`${what}, ${(bytes / 1e6).toFixed(2)} MB: ${(perRound / 1e9).toFixed(3)} G instructions per round, ${(perRound / bytes).toFixed(0)} per input byte (runs of 1 and ${1 + rounds} rounds: ${(once / 1e9).toFixed(2)} G, ${(more / 1e9).toFixed(2)} G)`);
+  console.log(`${what}${cliFlags ? ', with the CLI\'s V8 flags' : ''}, ${(bytes / 1e6).toFixed(2)} MB: ${(perRound / 1e9).toFixed(3)} G instructions per round, ${(perRound / bytes).toFixed(0)} per input byte (runs of 1 and ${1 + rounds} rounds: ${(once / 1e9).toFixed(2)} G, ${(more / 1e9).toFixed(2)} G)`);
 }

@@ -4,6 +4,8 @@
  * write the results to stdout or mirrored into --out-dir. One bad input
  * never stops the batch; it is named on stderr and the exit code says so.
  */
+// First: V8 flags must be set before the pipeline's code is optimised.
+import './v8-tuning.js';
 import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
