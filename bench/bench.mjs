@@ -12,7 +12,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/cli/main.js');
@@ -25,7 +25,52 @@ const TICKS_PER_S = 100;
 
 // Child modes: the baselines run as their own process, like the CLI, so RSS and start-up compare.
 if (args[0] === '--baseline') await baseline(args[1], args[2], args[3]);
+else if (args[0] === '--pipeline-loop') await pipelineLoop(Number(args[1]));
 else await main();
+
+/**
+ * The pipeline alone, as a worker runs it (the CLI's V8 flags, no I/O, no
+ * threads of ours): clean the dev pages once to warm up, then `rounds` times,
+ * and print the milliseconds per round.
+ */
+async function pipelineLoop(rounds) {
+  await import(pathToFileURL(join(ROOT, 'dist/cli/v8-tuning.js')).href);
+  const { clean } = await import(pathToFileURL(join(ROOT, 'dist/index.js')).href);
+  const texts = datasetTexts().map((t) => t.text);
+  for (const t of texts) clean(t);
+  const start = performance.now();
+  for (let r = 0; r < rounds; r++) for (const t of texts) clean(t);
+  console.log(((performance.now() - start) / rounds).toFixed(1));
+}
+
+/**
+ * What the machine allows N workers: the pipeline loop alone, then N copies
+ * of it at once (separate processes, nothing shared), then alone again, in
+ * `trials` trials. On cores that share hardware (hyperthreads, or virtual
+ * CPUs on them) each copy runs slower beside the others, and N workers can
+ * never be more than N / that slowdown faster than one: a ceiling for this
+ * pipeline (its memory traffic is what the copies contend for) on this
+ * machine. Each trial's slowdown is against the mean of the two runs
+ * alone around it, as these machines' speed drifts.
+ */
+async function machineCeiling(copies, trials = 3, rounds = 4) {
+  const run = () =>
+    new Promise((done, fail) => {
+      const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--pipeline-loop', String(rounds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('exit', (code) => (code === 0 ? done(Number(out)) : fail(new Error(`pipeline loop exited ${code}`))));
+    });
+  const slowdowns = [];
+  for (let t = 0; t < trials; t++) {
+    const before = await run();
+    const together = await Promise.all(Array.from({ length: copies }, run));
+    const after = await run();
+    slowdowns.push(together.reduce((a, b) => a + b, 0) / copies / ((before + after) / 2));
+  }
+  const slowdown = slowdowns.reduce((a, b) => a + b, 0) / trials;
+  return { copies, trials, slowdowns, slowdown, ceiling: copies / slowdown };
+}
 
 /** Copy-through (parse and write unchanged) or the C4 line filter, JSONL in → JSONL out. */
 async function baseline(kind, input, output) {
@@ -171,6 +216,11 @@ async function memoryRun() {
 
 async function main() {
   if (args.includes('--memory')) return memoryRun();
+  if (args.includes('--machine')) {
+    const c = await machineCeiling(availableParallelism(), 5);
+    console.log(`${c.copies} copies of the pipeline loop at once: each ${c.slowdown.toFixed(2)}× slower than one alone (trials: ${c.slowdowns.map((x) => x.toFixed(2)).join(', ')}); ceiling for ${c.copies} workers: ${c.ceiling.toFixed(2)}×; load ${loadavg()[0].toFixed(2)}`);
+    return;
+  }
   // `npm run bench --quick` reaches the script as npm_config_quick, `npm run bench -- --quick` as an argument.
   const quick = args.includes('--quick') || process.env.npm_config_quick === 'true';
   const jobs = availableParallelism();
@@ -211,6 +261,9 @@ async function main() {
   load.push(loadavg()[0]);
   rmSync(outDir, { recursive: true, force: true });
 
+  const ceiling = jobs > 1 ? await machineCeiling(jobs) : null;
+  if (ceiling) console.error(`${jobs} pipeline loops at once: each ${ceiling.slowdown.toFixed(2)}× slower than alone`);
+
   // Single documents: dataset pages concatenated up to the size, cleaned in this process after a warm-up.
   const { clean } = await import(join(ROOT, 'dist/index.js'));
   clean(texts.slice(0, 20).map((t) => t.text).join('\n'));
@@ -243,6 +296,7 @@ async function main() {
     // Both pairs' times summed: each pair's ratio is in the rows.
     speedup: (one.seconds + oneAgain.seconds) / (many.seconds + again.seconds),
     speedupPairs: [one.seconds / many.seconds, oneAgain.seconds / again.seconds],
+    machineCeiling: ceiling,
     mbPerSPerCore: (2 * bytes / 1e6 / (many.seconds + again.seconds)) / jobs,
     retextEnglish: retext,
     singleDocuments: single,
@@ -261,6 +315,7 @@ async function main() {
   if (distributed.note) console.log(`\ndistributed: ${distributed.note}`);
   for (const d of distributed.runs) console.log(`\ndistributed, ${d.workers} worker process${d.workers > 1 ? 'es' : ''} (${jobs} threads in all, shards of ${SHARD_DOCS} docs): ${(docs / d.seconds).toFixed(0)} docs/s vs local --jobs ${jobs} ${(docs / localSeconds).toFixed(0)} docs/s (mean of its two runs): overhead ${(100 * (1 - localSeconds / d.seconds)).toFixed(1)}%`);
   console.log(`\nspeed-up with ${jobs} workers: ${results.speedup.toFixed(2)}× over both pairs (first pair ${results.speedupPairs[0].toFixed(2)}×, mirrored pair ${results.speedupPairs[1].toFixed(2)}×); per core: ${results.mbPerSPerCore.toFixed(1)} MB/s`);
+  if (ceiling) console.log(`machine: ${jobs} copies of the pipeline loop at once (separate processes, no I/O) each ran ${ceiling.slowdown.toFixed(2)}× slower than one alone (trials: ${ceiling.slowdowns.map((x) => x.toFixed(2)).join(', ')}), so ${jobs} workers of this pipeline cannot be more than ${ceiling.ceiling.toFixed(2)}× one worker on this machine`);
   console.log(`CPU per MB: --jobs 1 ${((one.cpuSeconds + oneAgain.cpuSeconds) / (2 * bytes / 1e6)).toFixed(3)} s, --jobs ${jobs} ${((many.cpuSeconds + again.cpuSeconds) / (2 * bytes / 1e6)).toFixed(3)} s (the work a second worker adds, whatever the machine's speed)`);
   console.log(`retext-english share of bytes: ${retext.share ?? 'unknown'} (${retext.note})`);
   console.log(`single documents: ${single.map((s) => `${s.mb} MB ${s.seconds.toFixed(2)} s (${s.mbPerS.toFixed(1)} MB/s)`).join(', ')}; 50 MB / 5 MB time: ${results.ratio50to5.toFixed(1)}×`);
