@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { comparable, endsLikeSentence, isLetterOrDigit, TERMINAL, toOutputText, wordCount } from '../src/util/text.js';
 import { Line, lineWords } from '../src/util/tree.js';
-import { hasCalendarDate, MONTHS } from '../src/util/dates.js';
+import { hasCalendarDate, isDateOnly, mayBeWord, MONTHS, WORDS } from '../src/util/dates.js';
 import trackingIds from '../src/rules/tracking-ids.js';
 import legalAdsComments, { COPYRIGHT, mayBeCopyright, mayReserveRights, RIGHTS_RESERVED } from '../src/rules/legal-ads-comments.js';
 import { runRule } from './helpers.js';
@@ -21,6 +21,7 @@ import { detectLanguage, isWordChar } from '../src/util/languages.js';
 import { createRequire } from 'node:module';
 import { SOCIAL } from '../src/rules/calls-to-action.js';
 import { AGENCIES, CREDIT_ONLY, ENDS_WITH_CREDIT, mayBeCreditOnly, mayEndWithCredit } from '../src/rules/captions-credits.js';
+import { CELL_NUMBER, countCellNumbers } from '../src/rules/main-content.js';
 
 const DATASETS = join(import.meta.dirname, '..', '..', 'shared', 'datasets');
 function devLines(): string[] {
@@ -332,5 +333,78 @@ describe("calls-to-action's share bar", () => {
       { seed: 17, numRuns: 100_000 },
     );
     expect(matched).toBeGreaterThan(1000);
+  });
+});
+
+describe("main-content's table cells", () => {
+  const byRegex = (text: string) => text.match(CELL_NUMBER)?.length ?? 0;
+  it('counts as many numbers as the regex matches, on every dev line', () => {
+    let lines = 0;
+    let numbers = 0;
+    for (const line of devLines()) {
+      lines++;
+      numbers += byRegex(line);
+      expect(countCellNumbers(line), line).toBe(byRegex(line));
+    }
+    expect(lines).toBeGreaterThan(10_000);
+    expect(numbers).toBeGreaterThan(5_000);
+  });
+  it('counts as many numbers as the regex matches, on generated lines (every kind of white space, signs, currency, marks)', () => {
+    const piece = fc.constantFrom(
+      '1', '23', '4567', '-', '+', '$', '€', '£', '¥', '.', ',', ':', '%', '/', 'a', 'x1', '(', '\u00a0', ' ', '  ', '\t', '\u1680', '\u2000', '\u200a', '\u200b',
+      '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\n', '\v', '\f', '\r', '１', '٣', '😀',
+    );
+    let counted = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (parts) => {
+        const line = parts.join('');
+        counted += byRegex(line);
+        return countCellNumbers(line) === byRegex(line);
+      }),
+      { seed: 23, numRuns: 200_000 },
+    );
+    expect(counted).toBeGreaterThan(20_000);
+  });
+});
+
+describe("isDateOnly's first look at a line's first word", () => {
+  const mayNot = (first: string) => !mayBeWord(first + ' 2019', first.length);
+  it('lets every word of a date through, in any case', () => {
+    const words = [...WORDS];
+    expect(words.length).toBeGreaterThan(200);
+    fc.assert(
+      fc.property(fc.constantFrom(...words), fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), (word, upper) => {
+        const variant = [...word].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('');
+        // A variant whose lower case is no longer the word (a capital that lower-cases to something else) need not pass.
+        return variant.toLowerCase() !== word || !mayNot(variant);
+      }),
+      { seed: 29, numRuns: 20_000 },
+    );
+    for (const word of words) expect(isDateOnly(`${word.toUpperCase()} 12, 2019`)).toBe(isDateOnly(`${word} 12, 2019`));
+  });
+  it('rules out only first parts that are no word of a date, on generated ASCII parts', () => {
+    const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzAMJFSOND'.split(''));
+    let ruledOut = 0;
+    fc.assert(
+      fc.property(fc.array(letter, { minLength: 1, maxLength: 9 }), (letters) => {
+        const first = letters.join('');
+        if (!mayNot(first)) return true;
+        ruledOut++;
+        return !WORDS.has(first.toLowerCase());
+      }),
+      { seed: 31, numRuns: 100_000 },
+    );
+    expect(ruledOut).toBeGreaterThan(50_000);
+  });
+  it('is the same isDateOnly on every dev line', () => {
+    // Its definition without the first look: the first part, lower-cased, is a word of a date.
+    let dates = 0;
+    for (const line of devLines()) {
+      if (isDateOnly(line)) dates++;
+      const end = line.search(/[\s,.:/\-–—|•·()\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/u);
+      const first = end < 0 ? line : line.slice(0, end);
+      if (first.length > 0 && !/^[0-9]/.test(first) && WORDS.has(first.toLowerCase())) expect(mayBeWord(line, first.length), line).toBe(true);
+    }
+    expect(dates).toBeGreaterThan(100);
   });
 });

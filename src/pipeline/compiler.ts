@@ -60,7 +60,9 @@ function lineRemoval(node: LineNode): Removal {
 
 export function compileTree(tree: LineRoot): { text: string; data: DeboilData } {
   const removed: Removal[] = [];
-  for (const node of tree.children) {
+  const lines = tree.children;
+  for (let i = 0; i < lines.length; i++) {
+    const node = lines[i];
     if (!isKept(node)) {
       removed.push(lineRemoval(node));
       continue;

@@ -112,7 +112,11 @@ function carryBack(tree: LineRoot, lines: LineNode[], look: LineRoot): boolean {
 function changedByRules(tree: LineRoot): boolean {
   const title = tree.data.title;
   if (title && title !== tree.children[0]) return true;
-  for (const node of tree.children) if (node.data.removed || node.data.cuts || !printsAsWritten(node)) return true;
+  const lines = tree.children;
+  for (let i = 0; i < lines.length; i++) {
+    const node = lines[i];
+    if (node.data.removed || node.data.cuts || !printsAsWritten(node)) return true;
+  }
   return false;
 }
 

@@ -22,6 +22,10 @@ import { hasDate, isDateOnly } from '../util/dates.js';
 import { CharFacts, lineChars, phraseMatcher } from '../util/phrases.js';
 import { endsWithOneOf } from '../util/text.js';
 
+// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
+/** `By ` before a name. */
+const BY_PREFIX = /^by\s/i;
+
 export const ruleId = 'bylines-stamps';
 
 /** Words that open a byline. */
@@ -79,7 +83,7 @@ export default function bylinesStamps(options: BylinesStampsOptions = {}) {
         removeLine(node, ruleId, 'byline');
         const next = lines[i + 1];
         if (next && isKept(next) && lineWords(next) <= 4 && !endsWithOneOf(next.data.text, '.!?')) removeLine(next, ruleId, 'byline');
-      } else if (agency.is(node) || (words <= 4 && /^by\s/i.test(text) && agency.is(text.slice(3)))) {
+      } else if (agency.is(node) || (words <= 4 && BY_PREFIX.test(text) && agency.is(text.slice(3)))) {
         removeLine(node, ruleId, 'agency or author name alone on a line (byline)');
       } else if (digit && words <= 20 && stamp.starts(node) && hasDate(text)) {
         removeLine(node, ruleId, 'publication or update time stamp');

@@ -26,6 +26,10 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineKey, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
 
+// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
+/** A label of up to three short words and its colon: `Photo:`, `(Bild:`. */
+const SHORT_LABEL = /^[(\[]?[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]/u;
+
 export const ruleId = 'captions-credits';
 
 /** Labels that open a caption or a credit. */
@@ -189,7 +193,7 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
         continue;
       }
       const credit = isCredit(text);
-      if (!credit && labels.starts(node) && /^[(\[]?[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]/u.test(text)) {
+      if (!credit && labels.starts(node) && SHORT_LABEL.test(text)) {
         mark(node, 'caption or credit label');
       } else if (GALLERY.test(text)) {
         mark(node, 'gallery control');
@@ -209,7 +213,8 @@ export default function captionsCredits(options: CaptionsCreditsOptions = {}) {
     }
     if (captions.length === 0) return;
     const seen = new Set(captions);
-    for (const node of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
       if (isKept(node) && node.data.text.length > 30 && seen.has(lineKey(node))) {
         removeLine(node, ruleId, 'copy of a caption');
       }

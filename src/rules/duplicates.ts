@@ -29,7 +29,9 @@ export default function duplicates(options: DuplicatesOptions = {}) {
     const seen = new Set<string>();
     // Prefixes of earlier paragraphs, at sentence ends: a teaser that repeats the lede.
     const openings = new Set<string>();
-    for (const node of tree.children) {
+    const lines = tree.children;
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
       if (!isKept(node) || node.data.text.length < minLength) continue;
       const key = lineKey(node);
       if (seen.has(key)) removeLine(node, ruleId, 'repeats an earlier paragraph');

@@ -40,6 +40,27 @@ import { isBodyText, isNameList } from '../util/shape.js';
 import { CharFacts, lineChars } from '../util/phrases.js';
 import { hasCalendarDate, hasDate, isDateOnly } from '../util/dates.js';
 
+// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
+/** A run of white space. */
+const SPACES = /\s+/;
+/** Runs of digits and of letters (for `replace`, which starts from 0 whatever the last call left). */
+const DIGIT_RUNS = /\d+/gu;
+const LETTER_RUNS = /\p{L}+/gu;
+/** A line wholly in brackets. */
+const IN_BRACKETS = /^[(\[（【].*[)\]）】]$/u;
+/** Any letter. */
+const ANY_LETTER = /\p{L}/u;
+/** A word that starts with a capital, perhaps after a quote or bracket. */
+const CAPITALISED = /^["“‘'(]?\p{Lu}/u;
+/** A letter with case. */
+const CASED_LETTER = /[\p{Lu}\p{Ll}]/u;
+/** Every letter (for `match`, which starts from 0 whatever the last call left). */
+const LETTERS = /\p{L}/gu;
+/** Every letter with case (for `match`). */
+const CASED_LETTERS = /[\p{Lu}\p{Ll}]/gu;
+/** A citation in brackets: `(Reuters, 2019)`. */
+const CITATION = /^[[(（][^[\]()（）]{2,80}[\])）]$/u;
+
 export const ruleId = 'main-content';
 
 const CRUMB_SEPARATOR = /\s(?:>|»|›|\/|→)\s/u;
@@ -85,8 +106,12 @@ const CHART_LABEL = /^[-+$€£¥’'(]?\d[\d.,]*[%)]?$/u;
 
 /** A chart label with another right above or below it: a chart's axis (`’17` / `’18` / `’19`), not a label's value (`Words:` / `67379`). */
 function onChartAxis(lines: LineNode[], i: number): boolean {
-  const label = (k: number) => k >= 0 && k < lines.length && isKept(lines[k]) && CHART_LABEL.test(lines[k].data.text);
-  return label(i) && (label(i - 1) || label(i + 1));
+  return isChartLabel(lines, i) && (isChartLabel(lines, i - 1) || isChartLabel(lines, i + 1));
+}
+
+/** Line `k` is kept and a chart's label (a function of its own: a closure per call was garbage on every line). */
+function isChartLabel(lines: LineNode[], k: number): boolean {
+  return k >= 0 && k < lines.length && isKept(lines[k]) && CHART_LABEL.test(lines[k].data.text);
 }
 
 export interface MainContentOptions {
@@ -100,18 +125,18 @@ function isHeadlineShaped(node: LineNode): boolean {
   // A related-content header (`Most Popular Today`, marked by that rule) is never a headline.
   if (words < 3 || words > 30 || text.length > 250 || node.data.boundary === 'related') return false;
   // A sentence, a label, a teaser cut short (`…`, `..`), a note in brackets or a list item is not a headline.
-  if (endsWithOneOf(text, ':,;…') || text.endsWith('..') || /^[(\[（【].*[)\]）】]$/u.test(text) || isListItem(text)) return false;
+  if (endsWithOneOf(text, ':,;…') || text.endsWith('..') || IN_BRACKETS.test(text) || isListItem(text)) return false;
   // A full stop ends a sentence, unless the line is in title case (`… Earnings Release. Why You Shouldn’t Worry.`).
   if (text.length >= 2 && text.endsWith('.') && text.charAt(text.length - 2) !== '.' && !isTitleCase(text)) return false;
-  return /\p{L}/u.test(text);
+  return ANY_LETTER.test(text);
 }
 
 const HAN_KANA = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/g;
 
 /** Most longer words capitalised, as English headlines are written. */
 function isTitleCase(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => w.length > 3);
-  return words.length >= 3 && words.filter((w) => /^["“‘'(]?\p{Lu}/u.test(w)).length >= 0.8 * words.length;
+  const words = text.split(SPACES).filter((w) => w.length > 3);
+  return words.length >= 3 && words.filter((w) => CAPITALISED.test(w)).length >= 0.8 * words.length;
 }
 
 /**
@@ -122,14 +147,14 @@ function isTitleCase(text: string): boolean {
 function isPageMeta(node: LineNode): boolean {
   if (isStandfirst(node)) return false;
   const text = node.data.text;
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = text.split(SPACES).filter((w) => ANY_LETTER.test(w));
   if (words.length <= 1) return true;
   // Capitalisation tells only in cased scripts; a line mostly in others is judged by isStandfirst alone.
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const casedLetters = text.match(/[\p{Lu}\p{Ll}]/gu)?.length ?? 0;
+  const letters = text.match(LETTERS)?.length ?? 0;
+  const casedLetters = text.match(CASED_LETTERS)?.length ?? 0;
   if (casedLetters * 2 < letters) return true;
-  const cased = words.filter((w) => /[\p{Lu}\p{Ll}]/u.test(w));
-  const capitalised = cased.filter((w) => /^["“‘'(]?\p{Lu}/u.test(w)).length;
+  const cased = words.filter((w) => CASED_LETTER.test(w));
+  const capitalised = cased.filter((w) => CAPITALISED.test(w)).length;
   return capitalised >= cased.length / 2;
 }
 
@@ -175,7 +200,8 @@ function markLongLists(lines: LineNode[], body: boolean[]): void {
   let run: number[] = [];
   const close = () => {
     if (run.length >= LIST_LONG) for (const k of run) if (lineWords(lines[k]) >= 4) body[k] = true;
-    run = [];
+    // Called on every line that is no item: a new array only when the run had items.
+    if (run.length > 0) run = [];
   };
   for (let i = 0; i < lines.length; i++) {
     if (!isKept(lines[i])) continue;
@@ -186,7 +212,50 @@ function markLongLists(lines: LineNode[], body: boolean[]): void {
 }
 
 /** A number in a table cell: `5040`, `85%`, `$1,349.00`, `23/16`, `18:00`. */
-const CELL_NUMBER = /(?:^|\s)[-+$€£]?\d[\d.,:%/]*(?=\s|$)/gu;
+export const CELL_NUMBER = /(?:^|\s)[-+$€£]?\d[\d.,:%/]*(?=\s|$)/gu;
+
+/** `\s` of a regex: ASCII white space, NBSP, U+1680, U+2000-U+200A, the line and paragraph separators, U+202F, U+205F, U+3000, BOM. */
+function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `text.slice(start, end)` is wholly `[-+$€£]?\d[\d.,:%/]*`. */
+function isCellNumberToken(text: string, start: number, end: number): boolean {
+  let i = start;
+  const c = text.charCodeAt(i);
+  if (c === 45 || c === 43 || c === 36 || c === 0x20ac || c === 0xa3) i++;
+  if (i >= end) return false;
+  const d = text.charCodeAt(i);
+  if (d < 48 || d > 57) return false;
+  for (i++; i < end; i++) {
+    const k = text.charCodeAt(i);
+    if (!((k >= 48 && k <= 57) || k === 46 || k === 44 || k === 58 || k === 37 || k === 47)) return false;
+  }
+  return true;
+}
+
+/**
+ * How many times CELL_NUMBER matches the text, without the array of its
+ * matches (`match` made one per line checked): a match starts at the text's
+ * start or after white space and ends at its end or before white space, with
+ * none inside, so it is exactly a white-space separated token that is wholly
+ * a number.
+ */
+export function countCellNumbers(text: string): number {
+  let count = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (isRegexSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && !isRegexSpace(text.charCodeAt(i))) i++;
+    if (isCellNumberToken(text, start, i)) count++;
+  }
+  return count;
+}
 /** Quotation marks: a line with a quoted title is a citation (`Federal Reserve Board, "Beige Book," Oct. 16, 2019`). */
 const QUOTES = /["“”«»„]/u;
 /**
@@ -197,7 +266,7 @@ const QUOTES = /["“”«»„]/u;
 function isTableRow(node: LineNode): boolean {
   const words = lineWords(node);
   if (words < 2 || words > 15 || (lineChars(node) & CharFacts.DIGIT) === 0) return false;
-  const numbers = node.data.text.match(CELL_NUMBER)?.length ?? 0;
+  const numbers = countCellNumbers(node.data.text);
   return numbers >= 2 && numbers * 4 >= words && !QUOTES.test(node.data.text);
 }
 
@@ -220,7 +289,8 @@ function markTables(lines: LineNode[], body: boolean[]): void {
       for (const k of run) body[k] = true;
       if (above >= 0 && isTableHeader(lines[above])) body[above] = true;
     }
-    run = [];
+    // Called on every line that is no row: a new array only when the run had rows.
+    if (run.length > 0) run = [];
   };
   for (let i = 0; i < lines.length; i++) {
     if (!isKept(lines[i])) continue;
@@ -347,7 +417,7 @@ function anotherHeaderFirst(lines: LineNode[], body: boolean[], header: number):
  */
 const DATED_TEASERS = 2;
 function stampShape(text: string): string {
-  return text.replace(/\d+/gu, '0').replace(/\p{L}+/gu, 'a');
+  return text.replace(DIGIT_RUNS, '0').replace(LETTER_RUNS, 'a');
 }
 function datedTeasers(lines: LineNode[], body: boolean[], header: number, end: number): boolean {
   const shapes = new Map<string, number>();
@@ -391,7 +461,7 @@ function articleEnd(lines: LineNode[], body: boolean[], start: number, end: numb
     const paragraph = node.data.blankBefore && node.data.blankAfter && words >= 5;
     const prose = words >= 2 && endsWithMark(node.data.text, '.!?…。！？،؟,、，;；');
     // A source citation closing the article: `[Ni’matul Ukhuwah hal. 41]`.
-    const citation = node.data.blankBefore && /^[[(（][^[\]()（）]{2,80}[\])）]$/u.test(node.data.text);
+    const citation = node.data.blankBefore && CITATION.test(node.data.text);
     const closing = node.data.blankBefore && CLOSING_FORMULA.test(node.data.text);
     if (!paragraph && !prose && !citation && !closing) break;
     end = i;

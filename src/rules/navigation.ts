@@ -61,7 +61,9 @@ export default function navigation(options: NavigationOptions = {}) {
   const menu = phraseMatcher(MENU_PHRASES, options.phrases);
   const endonym = phraseMatcher(ENDONYMS);
   return (tree: LineRoot): void => {
-    for (const node of tree.children) {
+    const lines = tree.children;
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
       if (!isKept(node)) continue;
       const text = node.data.text;
       if (text.length > 120) continue;

@@ -25,6 +25,10 @@ import { phraseMatcher } from '../util/phrases.js';
 import { isBodyText } from '../util/shape.js';
 import { endsWithOneOf } from '../util/text.js';
 
+// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
+/** A word, then a capitalised one: a name after its label. */
+const WORD_THEN_CAPITAL = /^\S+\s+\p{Lu}/u;
+
 export const ruleId = 'related-blocks';
 
 export const RELATED_HEADERS = [
@@ -108,7 +112,7 @@ export default function relatedBlocks(options: RelatedBlocksOptions = {}) {
         node.data.boundary = 'related';
         removeLine(node, ruleId, 'related-content header');
         removeBlock(lines, i, 'teaser in a related-content block');
-      } else if (words <= 5 && (author.is(node) || (author.starts(node) && /^\S+\s+\p{Lu}/u.test(text)))) {
+      } else if (words <= 5 && (author.is(node) || (author.starts(node) && WORD_THEN_CAPITAL.test(text)))) {
         node.data.boundary = 'author';
         removeLine(node, ruleId, 'author box header');
         removeBlock(lines, i, 'author box');

@@ -57,7 +57,9 @@ export interface StrayHtmlOptions {}
 
 export default function strayHtml(_options: StrayHtmlOptions = {}) {
   return (tree: LineRoot): void => {
-    for (const node of tree.children) {
+    const lines = tree.children;
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
       if (!isKept(node)) continue;
       const plain = node.value.includes('<');
       const escaped = node.value.includes('&lt;');

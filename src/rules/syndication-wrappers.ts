@@ -21,6 +21,10 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { currentRaw, cutMatch, isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
 
+// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
+/** A sentence's end mark or a closing quote. */
+const SENTENCE_MARK = /[.!?。！？"”]/u;
+
 export const ruleId = 'syndication-wrappers';
 
 export const SYNDICATION_PHRASES = [
@@ -92,7 +96,7 @@ export default function syndicationWrappers(options: SyndicationWrappersOptions 
     }
     // `… said. (Yonhap)(Yonhap)`: every credit at the end goes in this pass (a few at most).
     for (let k = 0; k < 4 && isKept(node); k++) {
-      if (!(node.data.role !== 'title' && /[.!?。！？"”]/u.test(node.data.text.slice(0, -1)) && TAIL_CREDIT.test(node.data.text))) break;
+      if (!(node.data.role !== 'title' && SENTENCE_MARK.test(node.data.text.slice(0, -1)) && TAIL_CREDIT.test(node.data.text))) break;
       if (!cutMatch(node, TAIL_CREDIT, ruleId, 'wire or editor credit closing the last paragraph')) break;
     }
   };

@@ -80,7 +80,9 @@ export interface TrackingIdsOptions {}
 
 export default function trackingIds(_options: TrackingIdsOptions = {}) {
   return (tree: LineRoot): void => {
-    for (const node of tree.children) {
+    const lines = tree.children;
+    for (let i = 0; i < lines.length; i++) {
+      const node = lines[i];
       if (!isKept(node)) continue;
       const text = node.data.text;
       if (text.length >= 12 && isDigit(text.charCodeAt(0)) && NUMERIC_ID.test(text)) {

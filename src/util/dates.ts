@@ -3,6 +3,17 @@
  * `Sun. Feb 25th, 2024`, `Friday, 12 Jan 2024`, `10:02 AM EST Nov 19, 2019`,
  * `30. Juli 2018`, `2018-10-09`, `19 ноября 2019`, `2024年1月5日`.
  */
+import { FNV_OFFSET, FNV_PRIME, hashWord } from './phrases.js';
+
+// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
+/** What `isDateOnly` splits a line's parts at. */
+const DATE_PART_SEPARATOR = /[\s,.:/\-–—|•·()]+/u;
+/** Any digit. */
+const ANY_DIGIT = /\d/;
+/** A clock time: `10:02`, `18.30`. */
+const CLOCK_TIME = /\b\d{1,2}[:.]\d{2}\b/;
+/** A date in numbers: `2019-11-19`, `19.11.2019`, `2019年`. */
+const NUMERIC_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}\s*年/;
 
 export const MONTHS = [
   // en
@@ -34,7 +45,9 @@ const WEEKDAYS = [
 const TIME_WORDS = ['am', 'pm', 'a.m', 'p.m', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'gmt', 'utc', 'bst', 'cet', 'cest', 'ist', 'kst', 'jst', 'msk', 'et', 'pt', 'hrs', 'h', 'uhr'];
 const GLUE = ['at', 'on', 'the', 'of', 'de', 'del', 'do', 'da', 'di', 'le', 'um', 'am', 'à', 'a', 'г', 'года', 'в', 'y', 'e', 'et', 'und', 'and', 'updated', 'published'];
 
-const WORDS = new Set([...MONTHS, ...WEEKDAYS, ...TIME_WORDS, ...GLUE]);
+export const WORDS = new Set([...MONTHS, ...WEEKDAYS, ...TIME_WORDS, ...GLUE]);
+/** FNV-1a hashes of WORDS (as `hashWord` makes them): a first part whose hash is none of these is no word of a date, and is never cut out of its line. */
+const WORD_HASHES = new Set([...WORDS].map(hashWord));
 const MONTH_SET = new Set(MONTHS);
 const NUMBER_TOKEN = /^\d{1,4}(?:st|nd|rd|th|er|e|º|ª|\.|am|pm|h)?$/;
 /** The longest word of WORDS: a longer first part rules a line out without a look-up. */
@@ -50,9 +63,25 @@ function firstPartEnd(text: string): number {
   return text.length;
 }
 
+/**
+ * `text.slice(0, end).toLowerCase()` may be one of WORDS: its hash, with
+ * ASCII capitals lowered as it goes, is one of theirs. A first part beyond
+ * ASCII is not hashed (lower-casing it may change its length) and may be.
+ */
+export function mayBeWord(text: string, end: number): boolean {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return true;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return WORD_HASHES.has(h);
+}
+
 /** True when the line holds a date or time and nothing else. */
 export function isDateOnly(text: string): boolean {
-  if (text.length > 60 || !/\d/.test(text)) return false;
+  if (text.length > 60 || !ANY_DIGIT.test(text)) return false;
   if (text.includes('年') && CJK_DATE.test(text)) return true;
   // Most lines fail on their first word: test it before splitting the whole line.
   const end = firstPartEnd(text);
@@ -60,10 +89,11 @@ export function isDateOnly(text: string): boolean {
     const c = text.charCodeAt(0);
     const digit = c >= 48 && c <= 57;
     if (!digit && end > LONGEST_WORD) return false;
+    if (!digit && !mayBeWord(text, end)) return false;
     const first = text.slice(0, end).toLowerCase();
     if (digit ? !NUMBER_TOKEN.test(first) : !WORDS.has(first)) return false;
   }
-  const parts = text.toLowerCase().split(/[\s,.:/\-–—|•·()]+/u).filter(Boolean);
+  const parts = text.toLowerCase().split(DATE_PART_SEPARATOR).filter(Boolean);
   if (parts.length === 0) return false;
   let numbers = 0;
   let named = 0;
@@ -78,12 +108,12 @@ export function isDateOnly(text: string): boolean {
 
 /** Starts with a date or time, e.g. `Published 10:02 AM EST Nov 19, 2019` minus the label. */
 export function hasDate(text: string): boolean {
-  return /\b\d{1,2}[:.]\d{2}\b/.test(text) || hasCalendarDate(text);
+  return CLOCK_TIME.test(text) || hasCalendarDate(text);
 }
 
 /** Holds a day's date (not only a time): `Nov 19, 2019`, `2019-11-19`, `19.11.2019`, `2019年`. */
 export function hasCalendarDate(text: string): boolean {
-  return /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}\s*年/.test(text) || (/\d/.test(text) && namesMonth(text.toLowerCase()));
+  return NUMERIC_DATE.test(text) || (ANY_DIGIT.test(text) && namesMonth(text.toLowerCase()));
 }
 
 /** Runs of three letters or more: each whole run of letters that could be a month's name. */

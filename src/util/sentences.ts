@@ -10,6 +10,8 @@
  */
 // `(?<![.!?…])`: a run of `!!!…` is tried from its first mark only (else quadratic).
 const BOUNDARY = /(?<![.!?…])[.!?…]+["'”’»)\]]*\s+(?=[^\s\p{Ll}\p{N}])|[。！？]+[」』）"”]*\s*/gu;
+/** White space (made once: a regex literal in a loop is a new object each time round). */
+const WHITE_SPACE = /\s/;
 
 /** Sentence spans `[start, end)` of `text`, trailing white space left out. */
 export function splitSentences(text: string): Array<[number, number]> {
@@ -18,13 +20,13 @@ export function splitSentences(text: string): Array<[number, number]> {
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
     let end = m.index + m[0].length;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (end > start && WHITE_SPACE.test(text[end - 1])) end--;
     if (end > start) spans.push([start, end]);
     start = m.index + m[0].length;
     if (m[0].length === 0) BOUNDARY.lastIndex++;
   }
   let end = text.length;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (end > start && WHITE_SPACE.test(text[end - 1])) end--;
   if (end > start) spans.push([start, end]);
   return spans;
 }

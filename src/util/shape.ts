@@ -1,6 +1,16 @@
 /** Line shapes that several rules share. */
 import { CJK_PHRASE, cjkCount, endsLikeSentence, endsWithOneOf, wordCount } from './text.js';
 
+// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
+/** What joins names in a list: a comma or `and`. */
+const NAME_JOINER = /,|\s(?:and|&|y|und|et|e)\s/u;
+/** What separates the words of a list of names. */
+const NAME_SEPARATOR = /[\s,]+/u;
+/** A capitalised word of a name. */
+const NAME_WORD = /^[\p{Lu}][\p{L}.'’-]*$/u;
+/** A run of white space, ideographic space included. */
+const SPACE_RUN = /[\s\u3000]+/;
+
 const SEPARATORS = /[▪•|·»›◦]/g;
 /** Prose has punctuation somewhere; a tag cloud or a menu run does not. */
 const PUNCTUATION = /[.,;:!?。、，！？،]/u;
@@ -32,7 +42,7 @@ function isCommaList(text: string, words: number): boolean {
 function isUnspacedProse(text: string): boolean {
   const cjk = cjkCount(text);
   if (cjk < 30 || cjk * 2 < text.length) return false;
-  const runs = text.split(/[\s\u3000]+/).filter(Boolean);
+  const runs = text.split(SPACE_RUN).filter(Boolean);
   return cjk / runs.length >= CJK_PHRASE;
 }
 
@@ -44,8 +54,8 @@ const CONNECTOR = /^(?:and|&|y|und|et|e|de|da|van|von|der|den|la|le|di|del|dos)$
  */
 export function isNameList(text: string): boolean {
   // The cheap tests first: most lines are no list, and need no array of words.
-  if (endsWithOneOf(text, '.!?:') || !/,|\s(?:and|&|y|und|et|e)\s/u.test(text)) return false;
-  const words = text.split(/[\s,]+/u).filter(Boolean);
+  if (endsWithOneOf(text, '.!?:') || !NAME_JOINER.test(text)) return false;
+  const words = text.split(NAME_SEPARATOR).filter(Boolean);
   if (words.length < 2 || words.length > 14) return false;
-  return words.every((w) => CONNECTOR.test(w) || /^[\p{Lu}][\p{L}.'’-]*$/u.test(w));
+  return words.every((w) => CONNECTOR.test(w) || NAME_WORD.test(w));
 }

@@ -227,13 +227,16 @@ function isSentenceMark(c: number): boolean {
 }
 
 const QUOTES = /[‘’‚‛′`´“”„‟″«»]/;
+/** The single and the double quote marks `comparable` unifies (global: `replace` starts from 0 whatever the last call left). */
+const SINGLE_QUOTES = /[‘’‚‛′`´]/g;
+const DOUBLE_QUOTES = /[“”„‟″«»]/g;
 /**
  * Lower-case and unify quote marks: for comparing lines. Its input is a
  * line's folded text (`normalizeSpace`), so white space needs no more work.
  */
 export function comparable(text: string): string {
   const out = text.toLowerCase();
-  return QUOTES.test(out) ? out.replace(/[‘’‚‛′`´]/g, "'").replace(/[“”„‟″«»]/g, '"') : out;
+  return QUOTES.test(out) ? out.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"') : out;
 }
 
 /** Share of letters that are upper case (0 when the text has no cased letters). */
