@@ -48,9 +48,9 @@ async function pipelineLoop(rounds) {
  * of it at once (separate processes, nothing shared), then alone again, in
  * `trials` trials. On cores that share hardware (hyperthreads, or virtual
  * CPUs on them) each copy runs slower beside the others, and N workers can
- * never be more than N / that slowdown faster than one: a ceiling for this
- * pipeline (its memory traffic is what the copies contend for) on this
- * machine. Each trial's slowdown is against the mean of the two runs
+ * not be expected to run more than N / that slowdown times as fast as one: a
+ * ceiling for this pipeline (its memory traffic is what the copies contend
+ * for) on this machine, itself as noisy as the trials it is the mean of. Each trial's slowdown is against the mean of the two runs
  * alone around it, as these machines' speed drifts.
  */
 async function machineCeiling(copies, trials = 3, rounds = 4) {
@@ -315,7 +315,7 @@ async function main() {
   if (distributed.note) console.log(`\ndistributed: ${distributed.note}`);
   for (const d of distributed.runs) console.log(`\ndistributed, ${d.workers} worker process${d.workers > 1 ? 'es' : ''} (${jobs} threads in all, shards of ${SHARD_DOCS} docs): ${(docs / d.seconds).toFixed(0)} docs/s vs local --jobs ${jobs} ${(docs / localSeconds).toFixed(0)} docs/s (mean of its two runs): overhead ${(100 * (1 - localSeconds / d.seconds)).toFixed(1)}%`);
   console.log(`\nspeed-up with ${jobs} workers: ${results.speedup.toFixed(2)}× over both pairs (first pair ${results.speedupPairs[0].toFixed(2)}×, mirrored pair ${results.speedupPairs[1].toFixed(2)}×); per core: ${results.mbPerSPerCore.toFixed(1)} MB/s`);
-  if (ceiling) console.log(`machine: ${jobs} copies of the pipeline loop at once (separate processes, no I/O) each ran ${ceiling.slowdown.toFixed(2)}× slower than one alone (trials: ${ceiling.slowdowns.map((x) => x.toFixed(2)).join(', ')}), so ${jobs} workers of this pipeline cannot be more than ${ceiling.ceiling.toFixed(2)}× one worker on this machine`);
+  if (ceiling) console.log(`machine: ${jobs} copies of the pipeline loop at once (separate processes, no I/O) each ran ${ceiling.slowdown.toFixed(2)}× slower than one alone (trials: ${ceiling.slowdowns.map((x) => x.toFixed(2)).join(', ')}), so ${jobs} workers of this pipeline can be expected to reach about ${ceiling.ceiling.toFixed(2)}× one worker on this machine`);
   console.log(`CPU per MB: --jobs 1 ${((one.cpuSeconds + oneAgain.cpuSeconds) / (2 * bytes / 1e6)).toFixed(3)} s, --jobs ${jobs} ${((many.cpuSeconds + again.cpuSeconds) / (2 * bytes / 1e6)).toFixed(3)} s (the work a second worker adds, whatever the machine's speed)`);
   console.log(`retext-english share of bytes: ${retext.share ?? 'unknown'} (${retext.note})`);
   console.log(`single documents: ${single.map((s) => `${s.mb} MB ${s.seconds.toFixed(2)} s (${s.mbPerS.toFixed(1)} MB/s)`).join(', ')}; 50 MB / 5 MB time: ${results.ratio50to5.toFixed(1)}×`);
