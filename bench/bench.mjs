@@ -53,6 +53,10 @@ async function pipelineLoop(rounds) {
  * for) on this machine, itself as noisy as the trials it is the mean of. Each trial's slowdown is against the mean of the two runs
  * alone around it, as these machines' speed drifts.
  */
+function describeCeiling(c) {
+  return `${c.copies} copies of the pipeline loop at once (separate processes, no I/O) each ran ${c.slowdown.toFixed(2)}× slower than one alone (trials: ${c.slowdowns.map((x) => x.toFixed(2)).join(', ')}), so ${c.copies} workers of this pipeline can be expected to reach about ${c.ceiling.toFixed(2)}× one worker on this machine`;
+}
+
 async function machineCeiling(copies, trials = 3, rounds = 4) {
   const run = () =>
     new Promise((done, fail) => {
@@ -217,8 +221,7 @@ async function memoryRun() {
 async function main() {
   if (args.includes('--memory')) return memoryRun();
   if (args.includes('--machine')) {
-    const c = await machineCeiling(availableParallelism(), 5);
-    console.log(`${c.copies} copies of the pipeline loop at once: each ${c.slowdown.toFixed(2)}× slower than one alone (trials: ${c.slowdowns.map((x) => x.toFixed(2)).join(', ')}); ceiling for ${c.copies} workers: ${c.ceiling.toFixed(2)}×; load ${loadavg()[0].toFixed(2)}`);
+    console.log(`${describeCeiling(await machineCeiling(availableParallelism(), 5))}; load ${loadavg()[0].toFixed(2)}`);
     return;
   }
   // `npm run bench --quick` reaches the script as npm_config_quick, `npm run bench -- --quick` as an argument.
@@ -315,7 +318,7 @@ async function main() {
   if (distributed.note) console.log(`\ndistributed: ${distributed.note}`);
   for (const d of distributed.runs) console.log(`\ndistributed, ${d.workers} worker process${d.workers > 1 ? 'es' : ''} (${jobs} threads in all, shards of ${SHARD_DOCS} docs): ${(docs / d.seconds).toFixed(0)} docs/s vs local --jobs ${jobs} ${(docs / localSeconds).toFixed(0)} docs/s (mean of its two runs): overhead ${(100 * (1 - localSeconds / d.seconds)).toFixed(1)}%`);
   console.log(`\nspeed-up with ${jobs} workers: ${results.speedup.toFixed(2)}× over both pairs (first pair ${results.speedupPairs[0].toFixed(2)}×, mirrored pair ${results.speedupPairs[1].toFixed(2)}×); per core: ${results.mbPerSPerCore.toFixed(1)} MB/s`);
-  if (ceiling) console.log(`machine: ${jobs} copies of the pipeline loop at once (separate processes, no I/O) each ran ${ceiling.slowdown.toFixed(2)}× slower than one alone (trials: ${ceiling.slowdowns.map((x) => x.toFixed(2)).join(', ')}), so ${jobs} workers of this pipeline can be expected to reach about ${ceiling.ceiling.toFixed(2)}× one worker on this machine`);
+  if (ceiling) console.log(`machine: ${describeCeiling(ceiling)}`);
   console.log(`CPU per MB: --jobs 1 ${((one.cpuSeconds + oneAgain.cpuSeconds) / (2 * bytes / 1e6)).toFixed(3)} s, --jobs ${jobs} ${((many.cpuSeconds + again.cpuSeconds) / (2 * bytes / 1e6)).toFixed(3)} s (the work a second worker adds, whatever the machine's speed)`);
   console.log(`retext-english share of bytes: ${retext.share ?? 'unknown'} (${retext.note})`);
   console.log(`single documents: ${single.map((s) => `${s.mb} MB ${s.seconds.toFixed(2)} s (${s.mbPerS.toFixed(1)} MB/s)`).join(', ')}; 50 MB / 5 MB time: ${results.ratio50to5.toFixed(1)}×`);

@@ -22,7 +22,6 @@ import { hasDate, isDateOnly } from '../util/dates.js';
 import { CharFacts, lineChars, phraseMatcher } from '../util/phrases.js';
 import { endsWithOneOf } from '../util/text.js';
 
-// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
 /** `By ` before a name. */
 const BY_PREFIX = /^by\s/i;
 

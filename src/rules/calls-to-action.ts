@@ -17,11 +17,7 @@
 import type { LineRoot } from '../util/tree.js';
 import { isKept, lineKey, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
-import { endsLikeSentence } from '../util/text.js';
-
-// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
-/** Any letter. */
-const ANY_LETTER = /\p{L}/u;
+import { endsLikeSentence, hasLetter } from '../util/text.js';
 
 export const ruleId = 'calls-to-action';
 
@@ -85,7 +81,7 @@ export default function callsToAction(options: CallsToActionOptions = {}) {
         continue;
       }
       if (words > 40) continue;
-      const isPrompt = (words <= 6 && SOCIAL.test(text) && ANY_LETTER.test(text)) || (words <= 6 && FOLLOW_ON.test(text)) || (words <= 25 && prompt.has(node)) || (words <= 40 && strong.has(node)) || (words <= 5 && verb.has(node));
+      const isPrompt = (words <= 6 && SOCIAL.test(text) && hasLetter(text)) || (words <= 6 && FOLLOW_ON.test(text)) || (words <= 25 && prompt.has(node)) || (words <= 40 && strong.has(node)) || (words <= 5 && verb.has(node));
       if (!isPrompt) continue;
       removeLine(node, ruleId, 'call to action (share, follow, subscribe or cookie prompt)');
       // A one-word label right beside a prompt belongs to it.

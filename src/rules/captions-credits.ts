@@ -26,7 +26,6 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineKey, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
 
-// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
 /** A label of up to three short words and its colon: `Photo:`, `(Bild:`. */
 const SHORT_LABEL = /^[(\[]?[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]/u;
 

@@ -35,12 +35,11 @@
  */
 import type { LineNode, LineRoot } from '../util/tree.js';
 import { isKept, removeLine, lineKey, lineWords } from '../util/tree.js';
-import { endsLikeSentence, endsWithMark, endsWithOneOf, startsLowerCase, upperShare, wordCount } from '../util/text.js';
+import { endsLikeSentence, endsWithMark, endsWithOneOf, hasLetter, isRegexSpace, startsLowerCase, upperShare, wordCount } from '../util/text.js';
 import { isBodyText, isNameList } from '../util/shape.js';
 import { CharFacts, lineChars } from '../util/phrases.js';
 import { hasCalendarDate, hasDate, isDateOnly } from '../util/dates.js';
 
-// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
 /** A run of white space. */
 const SPACES = /\s+/;
 /** Runs of digits and of letters (for `replace`, which starts from 0 whatever the last call left). */
@@ -48,8 +47,6 @@ const DIGIT_RUNS = /\d+/gu;
 const LETTER_RUNS = /\p{L}+/gu;
 /** A line wholly in brackets. */
 const IN_BRACKETS = /^[(\[（【].*[)\]）】]$/u;
-/** Any letter. */
-const ANY_LETTER = /\p{L}/u;
 /** A word that starts with a capital, perhaps after a quote or bracket. */
 const CAPITALISED = /^["“‘'(]?\p{Lu}/u;
 /** A letter with case. */
@@ -128,7 +125,7 @@ function isHeadlineShaped(node: LineNode): boolean {
   if (endsWithOneOf(text, ':,;…') || text.endsWith('..') || IN_BRACKETS.test(text) || isListItem(text)) return false;
   // A full stop ends a sentence, unless the line is in title case (`… Earnings Release. Why You Shouldn’t Worry.`).
   if (text.length >= 2 && text.endsWith('.') && text.charAt(text.length - 2) !== '.' && !isTitleCase(text)) return false;
-  return ANY_LETTER.test(text);
+  return hasLetter(text);
 }
 
 const HAN_KANA = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/g;
@@ -147,7 +144,7 @@ function isTitleCase(text: string): boolean {
 function isPageMeta(node: LineNode): boolean {
   if (isStandfirst(node)) return false;
   const text = node.data.text;
-  const words = text.split(SPACES).filter((w) => ANY_LETTER.test(w));
+  const words = text.split(SPACES).filter((w) => hasLetter(w));
   if (words.length <= 1) return true;
   // Capitalisation tells only in cased scripts; a line mostly in others is judged by isStandfirst alone.
   const letters = text.match(LETTERS)?.length ?? 0;
@@ -213,12 +210,6 @@ function markLongLists(lines: LineNode[], body: boolean[]): void {
 
 /** A number in a table cell: `5040`, `85%`, `$1,349.00`, `23/16`, `18:00`. */
 export const CELL_NUMBER = /(?:^|\s)[-+$€£]?\d[\d.,:%/]*(?=\s|$)/gu;
-
-/** `\s` of a regex: ASCII white space, NBSP, U+1680, U+2000-U+200A, the line and paragraph separators, U+202F, U+205F, U+3000, BOM. */
-function isRegexSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** `text.slice(start, end)` is wholly `[-+$€£]?\d[\d.,:%/]*`. */
 function isCellNumberToken(text: string, start: number, end: number): boolean {

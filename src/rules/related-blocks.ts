@@ -25,7 +25,6 @@ import { phraseMatcher } from '../util/phrases.js';
 import { isBodyText } from '../util/shape.js';
 import { endsWithOneOf } from '../util/text.js';
 
-// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
 /** A word, then a capitalised one: a name after its label. */
 const WORD_THEN_CAPITAL = /^\S+\s+\p{Lu}/u;
 

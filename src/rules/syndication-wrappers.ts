@@ -21,7 +21,6 @@ import type { LineNode, LineRoot } from '../util/tree.js';
 import { currentRaw, cutMatch, isKept, removeLine, lineWords } from '../util/tree.js';
 import { phraseMatcher } from '../util/phrases.js';
 
-// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
 /** A sentence's end mark or a closing quote. */
 const SENTENCE_MARK = /[.!?。！？"”]/u;
 

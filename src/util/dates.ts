@@ -4,8 +4,8 @@
  * `30. Juli 2018`, `2018-10-09`, `19 ноября 2019`, `2024年1月5日`.
  */
 import { FNV_OFFSET, FNV_PRIME, hashWord } from './phrases.js';
+import { isRegexSpace } from './text.js';
 
-// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
 /** What `isDateOnly` splits a line's parts at. */
 const DATE_PART_SEPARATOR = /[\s,.:/\-–—|•·()]+/u;
 /** Any digit. */
@@ -58,7 +58,7 @@ const CJK_DATE = /^\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*[（(
 function firstPartEnd(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 46 || c === 58 || c === 47 || c === 45 || c === 0x2013 || c === 0x2014 || c === 124 || c === 0x2022 || c === 0xb7 || c === 40 || c === 41 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x1680 || c === 0xfeff) return i;
+    if (isRegexSpace(c) || c === 44 || c === 46 || c === 58 || c === 47 || c === 45 || c === 0x2013 || c === 0x2014 || c === 124 || c === 0x2022 || c === 0xb7 || c === 40 || c === 41) return i;
   }
   return text.length;
 }
@@ -88,8 +88,7 @@ export function isDateOnly(text: string): boolean {
   if (end > 0) {
     const c = text.charCodeAt(0);
     const digit = c >= 48 && c <= 57;
-    if (!digit && end > LONGEST_WORD) return false;
-    if (!digit && !mayBeWord(text, end)) return false;
+    if (!digit && (end > LONGEST_WORD || !mayBeWord(text, end))) return false;
     const first = text.slice(0, end).toLowerCase();
     if (digit ? !NUMBER_TOKEN.test(first) : !WORDS.has(first)) return false;
   }

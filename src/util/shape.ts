@@ -1,7 +1,6 @@
 /** Line shapes that several rules share. */
 import { CJK_PHRASE, cjkCount, endsLikeSentence, endsWithOneOf, wordCount } from './text.js';
 
-// Regexes used inside functions are made once here: a literal in a function body is a new RegExp object at each call.
 /** What joins names in a list: a comma or `and`. */
 const NAME_JOINER = /,|\s(?:and|&|y|und|et|e)\s/u;
 /** What separates the words of a list of names. */

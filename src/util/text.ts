@@ -146,6 +146,18 @@ export function wordCount(text: string): number {
   return fairWordCount(words, cjk);
 }
 
+/** `\s` of a regex: ASCII white space, NBSP, U+1680, U+2000-U+200A, the line and paragraph separators, U+202F, U+205F, U+3000, BOM. */
+export function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const ANY_LETTER = /\p{L}/u;
+/** The text holds a letter, in any script. */
+export function hasLetter(text: string): boolean {
+  return ANY_LETTER.test(text);
+}
+
 /** The white space `wordCount` separates words at. */
 function isWordSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
